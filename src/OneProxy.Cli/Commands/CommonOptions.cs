@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Diagnostics;
+using OneProxy.Data;
+using OneProxy.SearchSpaces;
+
+namespace OneProxy.Cli.Commands;
+
+/// <summary>Options several commands share, and the loading they imply.</summary>
+public static class CommonOptions
+{
+    public static Option<string> Space() => new("--space", "-s")
+    {
+        Description = $"Search space: {string.Join(", ", SearchSpaceRegistry.Names)}",
+        DefaultValueFactory = _ => "nasbench201",
+    };
+
+    public static Option<string?> Latency() => new("--latency", "-l")
+    {
+        Description = "Wide latency CSV (index and/or arch, then one column per device). Default: $ONEPROXY_DATA/<space>/latency_ms.csv",
+    };
+
+    public static Option<string?> Architectures() => new("--architectures")
+    {
+        Description = "CSV with index,arch to join when the latency file has no arch column. Default: architectures.csv beside it, if present",
+    };
+
+    public static Option<string[]> Devices() => new("--devices", "-d")
+    {
+        Description = "Comma-separated device columns to use (default: all)",
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+    };
+
+    public static Option<double> Threshold() => new("--threshold", "-t")
+    {
+        Description = "SRCC at or above which two devices count as monotone",
+        DefaultValueFactory = _ => 0.9,
+    };
+
+    public static Option<int> Seed() => new("--seed")
+    {
+        Description = "Random seed (runs with the same seed give the same result)",
+        DefaultValueFactory = _ => 0,
+    };
+
+    public static Option<string> Format() => new Option<string>("--format", "-f")
+    {
+        Description = "Output format: table, csv or json",
+        DefaultValueFactory = _ => "table",
+    }.AcceptOnlyFromAmong("table", "csv", "json");
+
+    public static Option<string?> Output() => new("--output", "-o")
+    {
+        Description = "Write the result to this file instead of standard output",
+    };
+
+    /// <summary>Loads the latency table for a space, joining architectures and reporting missing values on stderr.</summary>
+    public static (WideTable Table, ISearchSpace Space, TimeSpan ParseTime) LoadLatency(ParseResult parse,
+        Option<string> space, Option<string?> latency, Option<string?> architectures, Option<string[]>? devices)
+    {
+        var s = SearchSpaceRegistry.Get(parse.GetValue(space)!);
+        var path = parse.GetValue(latency) ?? DatasetLocator.File(s.Name, "latency_ms.csv");
+        var sw = Stopwatch.StartNew();
+        var table = WideTableReader.ReadLatency(path, s, parse.GetValue(architectures));
+        sw.Stop();
+        var err = parse.InvocationConfiguration.Error;
+        var selected = devices is null ? null : parse.GetValue(devices);
+        if (selected is { Length: > 0 }) table = table.WithColumns(selected);
+        err.WriteLine($"loaded {table.RowCount} architectures x {table.ColumnNames.Count} devices from {path} in {sw.Elapsed.TotalMilliseconds:0} ms");
+        foreach (var (device, missing) in table.MissingCounts.Where(p => p.Value > 0))
+            err.WriteLine($"  {device}: {missing} missing value(s) excluded for this device only");
+        return (table, s, sw.Elapsed);
+    }
+
+    /// <summary>Writes to --output if given, else to standard output.</summary>
+    public static void Emit(ParseResult parse, Option<string?> output, string text)
+    {
+        var path = parse.GetValue(output);
+        if (path is null) parse.InvocationConfiguration.Output.Write(text);
+        else
+        {
+            File.WriteAllText(path, text);
+            parse.InvocationConfiguration.Error.WriteLine($"wrote {path}");
+        }
+    }
+}
