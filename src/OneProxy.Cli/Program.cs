@@ -8,4 +8,5 @@ var root = new RootCommand(
 root.Subcommands.Add(MonotonicityCommand.Create());
 root.Subcommands.Add(EstimateSrccCommand.Create());
 root.Subcommands.Add(SelectProxyCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 return CommandRunner.Invoke(root, args);

@@ -21,15 +21,15 @@ public static class WideTableReader
     /// <param name="space">Parses the <c>arch</c> column; required when there is one.</param>
     /// <param name="architectures">Optional index-to-architecture map for files that only have <c>index</c>.</param>
     public static WideTable Read(string path, ValueKind kind, ISearchSpace? space = null,
-        IReadOnlyDictionary<int, Architecture>? architectures = null)
+        IReadOnlyDictionary<int, Architecture>? architectures = null, bool allowNoValues = false)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"file not found: {path}", path);
         using var reader = new StreamReader(path);
-        return Read(reader, path, kind, space, architectures);
+        return Read(reader, path, kind, space, architectures, allowNoValues);
     }
 
     public static WideTable Read(TextReader text, string source, ValueKind kind, ISearchSpace? space = null,
-        IReadOnlyDictionary<int, Architecture>? architectures = null)
+        IReadOnlyDictionary<int, Architecture>? architectures = null, bool allowNoValues = false)
     {
         var options = new CsvReaderOptions
         {
@@ -47,7 +47,7 @@ public static class WideTableReader
         if (archCol >= 0 && space is null)
             throw new DataFormatException(source, 1, ArchColumn, "the file has architectures but no search space was given (use --space)");
         var valueCols = Enumerable.Range(0, header.Length).Where(i => i != indexCol && i != archCol).ToArray();
-        if (valueCols.Length == 0)
+        if (valueCols.Length == 0 && !allowNoValues)
             throw new DataFormatException(source, 1, null, "no value columns besides 'index'/'arch'");
 
         var values = valueCols.Select(_ => new List<double>()).ToArray();
@@ -56,6 +56,7 @@ public static class WideTableReader
         var seenIndex = new Dictionary<int, long>();
         var seenArch = new Dictionary<Architecture, long>();
 
+        int rowCount = 0;
         while (SafeRead(parser, source))
         {
             long line = parser.LineNumber;
@@ -93,10 +94,11 @@ public static class WideTableReader
                     throw new DataFormatException(source, line, ArchColumn, $"duplicate architecture (same network as line {first})");
                 seenArch[a] = line;
             }
+            rowCount++;
             for (int j = 0; j < valueCols.Length; j++)
                 values[j].Add(ParseValue(source, line, header[valueCols[j]], rec[valueCols[j]], kind));
         }
-        if (values[0].Count == 0) throw new DataFormatException(source, 2, null, "no data rows after the header");
+        if (rowCount == 0) throw new DataFormatException(source, 2, null, "no data rows after the header");
         return new WideTable(source, kind, valueCols.Select(i => header[i]).ToArray(),
             values.Select(v => v.ToArray()).ToArray(), indices, archs);
     }
@@ -104,7 +106,7 @@ public static class WideTableReader
     /// <summary>Reads an architectures file (<c>index, arch, ...</c>) into an index map.</summary>
     public static IReadOnlyDictionary<int, Architecture> ReadArchitectureIndex(string path, ISearchSpace space)
     {
-        var table = Read(path, ValueKind.AccuracyPercent, space);
+        var table = Read(path, ValueKind.AccuracyPercent, space, allowNoValues: true);
         if (table.Indices is null)
             throw new DataFormatException(path, 1, IndexColumn, "an architectures file needs an 'index' column to be joined");
         var archs = table.RequireArchitectures();
