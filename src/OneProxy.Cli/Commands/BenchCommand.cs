@@ -11,6 +11,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Benchmarks: speed and quality numbers reported in docs/");
         bench.Subcommands.Add(Srcc());
+        bench.Subcommands.Add(BenchAdaptCommand.Create());
         return bench;
     }
 

@@ -1,0 +1,16 @@
+namespace OneProxy.Adaptation;
+
+/// <summary>Ways to get a latency predictor for a new target from a few target measurements.</summary>
+public enum AdaptationMethod
+{
+    /// <summary>The proxy's predictor unchanged (nothing is fitted).</summary>
+    Proxy,
+    /// <summary>Eq. 3.3: [(alpha 1 + b) o w]^T x + c, penalty on the per-operator corrections b.</summary>
+    AdaProxy,
+    /// <summary>Non-negative (lasso) combination of every characterised device's predictor, plus c.</summary>
+    Library,
+    /// <summary>Library combination plus AdaProxy-style per-operator corrections, one lambda path.</summary>
+    LibraryAda,
+    /// <summary>Ridge regression on the target samples alone (the per-device baseline).</summary>
+    TargetOnly,
+}

@@ -1,0 +1,141 @@
+using OneProxy.Monotonicity;
+using OneProxy.Predictors;
+using OneProxy.SearchSpaces;
+
+namespace OneProxy.Adaptation;
+
+/// <summary>
+/// Adapts a proxy device's linear predictor to a target from a few measured architectures
+/// (AdaProxy, Eq. 3.3), or combines a library of characterised devices' predictors, and picks
+/// the method by cross-validated SRCC on the target samples alone.
+/// </summary>
+public sealed class ProxyAdapter
+{
+    private readonly LinearPredictor _proxy;
+    private readonly IReadOnlyList<LinearPredictor> _library;
+    private readonly AdaptationOptions _options;
+
+    public ProxyAdapter(ISearchSpace space, LinearPredictor proxy, IReadOnlyList<LinearPredictor> library, AdaptationOptions? options = null)
+    {
+        if (proxy.Weights.Length != space.FeatureCount)
+            throw new ArgumentException($"proxy predictor has {proxy.Weights.Length} weights, {space.Name} has {space.FeatureCount} features");
+        _proxy = proxy;
+        _library = library;
+        _options = (options ?? new AdaptationOptions()).Validate();
+        foreach (var p in library)
+            if (p.Space != proxy.Space || p.Weights.Length != proxy.Weights.Length)
+                throw new ArgumentException($"library predictor for '{p.Device}' ({p.Space}, {p.Weights.Length} weights) does not match the proxy ({proxy.Space}, {proxy.Weights.Length})");
+    }
+
+    public AdaptationOptions Options => _options;
+
+    /// <summary>Every candidate method fitted; the one with the best estimated SRCC is returned (ties: earlier in the candidate list).</summary>
+    public AdaptationResult AdaptAuto(FeatureMatrix samples, double[] latencyMs, string target)
+    {
+        var results = _options.Candidates.Where(m => Applicable(m)).Select(m => Adapt(samples, latencyMs, target, m)).ToList();
+        var best = results[0];
+        foreach (var r in results.Skip(1))
+            if (Score(r.EstimatedSrcc) > Score(best.EstimatedSrcc) + 1e-12) best = r;
+        return best with { EstimatedSrccByMethod = results.ToDictionary(r => r.Method, r => r.EstimatedSrcc) };
+    }
+
+    private bool Applicable(AdaptationMethod m) => m is not (AdaptationMethod.Library or AdaptationMethod.LibraryAda) || _library.Count > 0;
+
+    private static double Score(double s) => double.IsNaN(s) ? double.NegativeInfinity : s;
+
+    public AdaptationResult Adapt(FeatureMatrix samples, double[] latencyMs, string target, AdaptationMethod method)
+    {
+        if (samples.Rows != latencyMs.Length) throw new ArgumentException($"{samples.Rows} architectures but {latencyMs.Length} latencies");
+        if (samples.Features != _proxy.Weights.Length) throw new ArgumentException($"samples have {samples.Features} features, predictor {_proxy.Weights.Length}");
+        if (samples.Rows < 2) throw new ArgumentException($"need at least 2 target measurements to adapt, got {samples.Rows}");
+        foreach (var v in latencyMs) if (!double.IsFinite(v)) throw new ArgumentException("target latencies must be finite");
+        int n = samples.Rows, p = samples.Features, ops = p - 1;
+        var x = samples.Values;
+        var w = _proxy.Weights;
+        double[] weights;
+        double cv, lambda = double.NaN;
+        switch (method)
+        {
+            case AdaptationMethod.Proxy:
+                weights = (double[])w.Clone();
+                cv = Spearman.Correlation(samples.Multiply(w), latencyMs);
+                break;
+            case AdaptationMethod.AdaProxy:
+                (weights, cv, lambda) = AdaProxyOn(w, samples, latencyMs);
+                break;
+            case AdaptationMethod.LibraryAda:
+            {
+                // Two stages: the library combination becomes the base predictor that Eq. 3.3 adapts.
+                var lib = Adapt(samples, latencyMs, target, AdaptationMethod.Library);
+                (weights, cv, lambda) = AdaProxyOn(lib.Predictor.Weights, samples, latencyMs);
+                break;
+            }
+            case AdaptationMethod.Library:
+            {
+                int k = _library.Count, q = k;
+                var preds = _library.Select(l => samples.Multiply(l.Weights)).ToArray();
+                var design = new double[n, q];
+                for (int i = 0; i < n; i++)
+                {
+                    for (int m = 0; m < k; m++) design[i, m] = preds[m][i];
+                }
+                var specs = new Coefficient[q];
+                for (int m = 0; m < k; m++) specs[m] = new Coefficient(Penalty.L1, NonNegative: true);
+                var (model, s) = CrossValidatedFit.Run(design, latencyMs, specs, _options);
+                weights = new double[p];
+                for (int m = 0; m < k; m++)
+                    for (int j = 0; j < p; j++) weights[j] += model.Coefficients[m] * _library[m].Weights[j];
+                weights[ops] += model.Intercept;
+                (cv, lambda) = (s, model.Lambda);
+                break;
+            }
+            case AdaptationMethod.TargetOnly:
+            {
+                var design = new double[n, ops];
+                for (int i = 0; i < n; i++) for (int j = 0; j < ops; j++) design[i, j] = x[i, j];
+                var specs = Enumerable.Repeat(new Coefficient(Penalty.L2), ops).ToArray();
+                var (model, s) = CrossValidatedFit.Run(design, latencyMs, specs, _options);
+                weights = [.. model.Coefficients, model.Intercept];
+                (cv, lambda) = (s, model.Lambda);
+                break;
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(method), method, "unknown adaptation method");
+        }
+        var predictor = new LinearPredictor(_proxy.Space, target, weights, MethodName(method), n);
+        return new AdaptationResult(method, predictor, cv, lambda, new Dictionary<AdaptationMethod, double> { [method] = cv });
+    }
+
+    /// <summary>Eq. 3.3 on base weights w: [(alpha 1 + b) o w]^T x + c, lambda by cross-validated SRCC.</summary>
+    private (double[] Weights, double Cv, double Lambda) AdaProxyOn(double[] w, FeatureMatrix samples, double[] latencyMs)
+    {
+        int n = samples.Rows, p = samples.Features, ops = p - 1;
+        var x = samples.Values;
+        var u = samples.Multiply(w);
+        var design = new double[n, 1 + ops];
+        for (int i = 0; i < n; i++)
+        {
+            design[i, 0] = u[i];
+            for (int j = 0; j < ops; j++) design[i, 1 + j] = w[j] * x[i, j];
+        }
+        var specs = new Coefficient[1 + ops];
+        specs[0] = Coefficient.Free;
+        for (int j = 0; j < ops; j++) specs[1 + j] = new Coefficient(_options.CorrectionPenalty);
+        var (model, cv) = CrossValidatedFit.Run(design, latencyMs, specs, _options);
+        double alpha = model.Coefficients[0];
+        var weights = new double[p];
+        for (int j = 0; j < ops; j++) weights[j] = (alpha + model.Coefficients[1 + j]) * w[j];
+        weights[ops] = alpha * w[ops] + model.Intercept;
+        return (weights, cv, model.Lambda);
+    }
+
+    public static string MethodName(AdaptationMethod m) => m switch
+    {
+        AdaptationMethod.Proxy => "proxy",
+        AdaptationMethod.AdaProxy => "adaproxy",
+        AdaptationMethod.Library => "library",
+        AdaptationMethod.LibraryAda => "library+adaproxy",
+        AdaptationMethod.TargetOnly => "target-only",
+        _ => m.ToString(),
+    };
+}
