@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using OneProxy.Adaptation;
+using OneProxy.Cli.Output;
 using OneProxy.Predictors;
 
 namespace OneProxy.Cli.Commands;
@@ -49,7 +50,9 @@ public static class BenchAdaptCommand
             var lib = parse.GetValue(library) is { Length: > 0 } named ? named : table.ColumnNames.Where(c => !ts.Contains(c)).ToArray();
             var options = new AdaptationOptions { CorrectionPenalty = parse.GetValue(penalty) };
             var sw = Stopwatch.StartNew();
-            var rows = new AdaptationBenchmark(s, table).Run(p, ts, lib, parse.GetValue(samples)!, parse.GetValue(seeds), options);
+            int jobs = ts.Length * parse.GetValue(seeds);
+            var rows = ProgressBar.Run("adapting", jobs, progress =>
+                new AdaptationBenchmark(s, table).Run(p, ts, lib, parse.GetValue(samples)!, parse.GetValue(seeds), options, progress));
             sw.Stop();
             var err = parse.InvocationConfiguration.Error;
             err.WriteLine($"benchmark: {ts.Length} targets x {parse.GetValue(samples)!.Length} sample sizes x {parse.GetValue(seeds)} seeds in {sw.Elapsed.TotalSeconds:0.00} s; library: {lib.Length} devices");
