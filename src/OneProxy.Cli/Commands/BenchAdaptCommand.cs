@@ -23,13 +23,13 @@ public static class BenchAdaptCommand
         var library = new Option<string[]?>("--library")
         {
             Description = "Library device columns (default: every column that is not a target)",
-            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+            CustomParser = CommonOptions.CommaList,
         };
         var samples = new Option<int[]>("--samples", "-k")
         {
             Description = "Target measurements per adaptation (comma-separated)",
             DefaultValueFactory = _ => [5, 10, 20, 50],
-            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
+            CustomParser = CommonOptions.IntList,
         };
         var seeds = new Option<int>("--seeds") { Description = "Repetitions with seeds 0..N-1", DefaultValueFactory = _ => 20 };
         var penalty = new Option<Penalty>("--penalty") { Description = "AdaProxy correction penalty: L1 (Eq. 3.3) or L2", DefaultValueFactory = _ => Penalty.L1 };

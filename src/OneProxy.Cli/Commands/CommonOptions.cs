@@ -28,8 +28,24 @@ public static class CommonOptions
     {
         Description = "Comma-separated device columns to use (default: all)",
         AllowMultipleArgumentsPerToken = true,
-        CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+        CustomParser = CommaList,
     };
+
+    /// <summary>Parses "a,b c" style tokens into a flat list.</summary>
+    public static string[] CommaList(System.CommandLine.Parsing.ArgumentResult r) =>
+        r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+
+    /// <summary>Parses comma-separated integers; a bad entry is reported as a parse error.</summary>
+    public static int[] IntList(System.CommandLine.Parsing.ArgumentResult r)
+    {
+        var result = new List<int>();
+        foreach (var v in CommaList(r))
+        {
+            if (int.TryParse(v, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var i)) result.Add(i);
+            else r.AddError($"'{v}' is not an integer");
+        }
+        return [.. result];
+    }
 
     public static Option<double> Threshold() => new("--threshold", "-t")
     {

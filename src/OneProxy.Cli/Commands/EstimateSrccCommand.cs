@@ -18,14 +18,13 @@ public static class EstimateSrccCommand
         {
             Description = "The two devices, e.g. --pair pixel3,eyeriss",
             Required = true,
-            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+            CustomParser = CommonOptions.CommaList,
         };
         var samples = new Option<int[]>("--samples", "-k")
         {
             Description = "Sample sizes k to try (comma-separated)",
             DefaultValueFactory = _ => [10, 20, 30, 50, 100],
-            CustomParser = r => r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries))
-                .Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray(),
+            CustomParser = CommonOptions.IntList,
         };
         var reps = new Option<int>("--repetitions", "-r") { Description = "Draws per sample size", DefaultValueFactory = _ => 100 };
         var seed = CommonOptions.Seed();
