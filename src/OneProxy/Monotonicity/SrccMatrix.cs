@@ -43,7 +43,7 @@ public sealed class SrccMatrix
         for (int c = 0; c < d; c++)
         {
             var full = table.Column(c).ToArray();
-            columns[c] = rows is null ? full.ToArray() : rows.Select(r => full[r]).ToArray();
+            columns[c] = rows is null ? full : rows.Select(r => full[r]).ToArray();
         }
         return Compute(table.ColumnNames, columns);
     }

@@ -3,14 +3,6 @@ namespace OneProxy.Predictors;
 /// <summary>y = intercept + coefficients . x, as fitted by <see cref="PenalizedRegression"/>.</summary>
 public sealed record LinearModel(double[] Coefficients, double Intercept, double Lambda)
 {
-    public double Predict(ReadOnlySpan<double> x)
-    {
-        if (x.Length != Coefficients.Length) throw new ArgumentException($"expected {Coefficients.Length} features, got {x.Length}");
-        double s = Intercept;
-        for (int j = 0; j < x.Length; j++) s += Coefficients[j] * x[j];
-        return s;
-    }
-
     public double Predict(double[,] x, int row)
     {
         double s = Intercept;
