@@ -1,12 +1,3 @@
-using System.CommandLine;
 using OneProxy.Cli.Commands;
 
-var root = new RootCommand(
-    "OneProxy: hardware-aware NAS with one proxy device. Measures latency monotonicity (SRCC) between " +
-    "devices, picks a proxy, and adapts the proxy's latency predictor to new devices with few measurements.\n" +
-    "Datasets are found through ONEPROXY_DATA (default ../shared/datasets).");
-root.Subcommands.Add(MonotonicityCommand.Create());
-root.Subcommands.Add(EstimateSrccCommand.Create());
-root.Subcommands.Add(SelectProxyCommand.Create());
-root.Subcommands.Add(BenchCommand.Create());
-return CommandRunner.Invoke(root, args);
+return CommandRunner.Invoke(CommandTree.Build(), args);

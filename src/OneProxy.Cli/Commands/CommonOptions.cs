@@ -35,6 +35,18 @@ public static class CommonOptions
     public static string[] CommaList(System.CommandLine.Parsing.ArgumentResult r) =>
         r.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
 
+    /// <summary>Parses comma-separated adaptation method names ("library+optype" or "LibraryOpType").</summary>
+    public static OneProxy.Adaptation.AdaptationMethod[] MethodList(System.CommandLine.Parsing.ArgumentResult r)
+    {
+        var result = new List<OneProxy.Adaptation.AdaptationMethod>();
+        foreach (var v in CommaList(r))
+        {
+            if (OneProxy.Adaptation.ProxyAdapter.TryParseMethod(v, out var m)) result.Add(m);
+            else r.AddError($"unknown adaptation method '{v}' (expected one of {string.Join(", ", OneProxy.Adaptation.ProxyAdapter.MethodNames)})");
+        }
+        return [.. result];
+    }
+
     /// <summary>Parses comma-separated integers; a bad entry is reported as a parse error.</summary>
     public static int[] IntList(System.CommandLine.Parsing.ArgumentResult r)
     {

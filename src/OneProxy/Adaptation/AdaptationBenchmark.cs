@@ -11,6 +11,10 @@ public sealed record AdaptationBenchmarkRow(string Target, int Samples, int Seed
     IReadOnlyDictionary<AdaptationMethod, double> MeanSrcc, double MeanSrccAuto, double StdSrccAuto,
     double MeanMeasurements, IReadOnlyDictionary<AdaptationMethod, int> AutoPicks);
 
+/// <summary>One target of the incremental benchmark, averaged over seeds.</summary>
+public sealed record IncrementalBenchmarkRow(string Target, int Seeds, double MeanMeasurements, int MaxMeasurements,
+    double MeanEstimatedSrcc, double MeanSrcc, double MinSrcc, double ReachedFraction);
+
 /// <summary>
 /// For each target, seed and sample size: measure k random architectures on the recorded target
 /// (queries counted), adapt with every method, and score each by SRCC on all the target's other
@@ -73,7 +77,7 @@ public sealed class AdaptationBenchmark
                 var restX = _all.SelectRows(rest);
                 var auto = adapter.AdaptAuto(x, y, target);
                 var srcc = new Dictionary<AdaptationMethod, double>();
-                foreach (var m in options.Candidates)
+                foreach (var m in Enum.GetValues<AdaptationMethod>().Where(adapter.Applicable))
                 {
                     var fitted = m == auto.Method ? auto : adapter.Adapt(x, y, target, m);
                     srcc[m] = Spearman.Pearson(Ranking.AverageRanks(restX.Multiply(fitted.Predictor.Weights)), restRanks);
@@ -87,7 +91,7 @@ public sealed class AdaptationBenchmark
             for (int s = 0; s < sizes.Length; s++)
             {
                 var mine = Enumerable.Range(0, jobs.Length).Where(j => jobs[j].Target == target).Select(j => cells[j, s]).ToArray();
-                var means = options.Candidates.ToDictionary(m => m, m => mine.Average(c => c.Srcc[m]));
+                var means = mine[0].Srcc.Keys.ToDictionary(m => m, m => mine.Average(c => c.Srcc[m]));
                 var autos = mine.Select(c => c.AutoSrcc).ToArray();
                 double mean = autos.Average();
                 double std = autos.Length > 1 ? Math.Sqrt(autos.Sum(a => (a - mean) * (a - mean)) / (autos.Length - 1)) : 0;
@@ -95,5 +99,63 @@ public sealed class AdaptationBenchmark
                 rows.Add(new AdaptationBenchmarkRow(target, sizes[s], seeds, means, mean, std, mine.Average(c => c.Measured), picks));
             }
         return rows;
+    }
+
+    /// <summary>
+    /// Algorithm 5's loop per target and seed (<see cref="IncrementalAdaptation"/>): how many
+    /// measurements it spends, the SRCC it believes it reached, and the SRCC it really reached on
+    /// every architecture it did not measure.
+    /// </summary>
+    public IReadOnlyList<IncrementalBenchmarkRow> RunIncremental(string proxy, IReadOnlyList<string> targets, IReadOnlyList<string> libraryDevices,
+        int seeds, AdaptationOptions options, IncrementalOptions incremental, IProgress<int>? progress = null)
+    {
+        foreach (var t in targets)
+            if (libraryDevices.Contains(t)) throw new ArgumentException($"target '{t}' must not be in the library");
+        var adapter = new ProxyAdapter(_space, CharacterisedPredictor(proxy), libraryDevices.AsParallel().AsOrdered().Select(CharacterisedPredictor).ToArray(), options);
+        var jobs = targets.SelectMany((t, ti) => Enumerable.Range(0, seeds).Select(s => (Target: t, TargetIndex: ti, Seed: s))).ToArray();
+        var results = new (int Measured, double Estimated, double Actual, bool Reached)[jobs.Length];
+        int done = 0;
+        Parallel.For(0, jobs.Length, j =>
+        {
+            var (target, ti, seed) = jobs[j];
+            var device = new RecordedDevice(_table, target);
+            var col = _table.Column(target).ToArray();
+            var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
+            new Random(unchecked(seed * 7919 + ti * 104729 + 17)).Shuffle(rows);
+            var pool = rows.Select(r => _all.Architectures[r]).ToArray();
+            var run = IncrementalAdaptation.Run(adapter, _space, device, pool, incremental);
+            var rest = rows.Skip(run.TargetMeasurements).ToArray();
+            double actual = Spearman.Correlation(_all.SelectRows(rest).Multiply(run.Final.Predictor.Weights), rest.Select(r => col[r]).ToArray());
+            results[j] = (device.Measurements, run.Final.EstimatedSrcc, actual, run.ReachedThreshold);
+            progress?.Report(Interlocked.Increment(ref done));
+        });
+        return targets.Select(t =>
+        {
+            var mine = Enumerable.Range(0, jobs.Length).Where(j => jobs[j].Target == t).Select(j => results[j]).ToArray();
+            return new IncrementalBenchmarkRow(t, seeds, mine.Average(r => r.Measured), mine.Max(r => r.Measured),
+                mine.Average(r => r.Estimated), mine.Average(r => r.Actual), mine.Min(r => r.Actual), mine.Count(r => r.Reached) / (double)mine.Length);
+        }).ToList();
+    }
+
+    /// <summary>Median wall time of one automatic adaptation (every candidate method, lambda paths, CV) on <paramref name="samples"/> architectures.</summary>
+    public TimeSpan TimeOneAdaptation(string proxy, string target, IReadOnlyList<string> libraryDevices, int samples, AdaptationOptions options, int repetitions = 30)
+    {
+        var adapter = new ProxyAdapter(_space, CharacterisedPredictor(proxy), libraryDevices.Select(CharacterisedPredictor).ToArray(), options);
+        var col = _table.Column(target).ToArray();
+        var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
+        new Random(1).Shuffle(rows);
+        rows = rows[..Math.Min(samples, rows.Length)];
+        var x = _all.SelectRows(rows);
+        var y = rows.Select(r => col[r]).ToArray();
+        adapter.AdaptAuto(x, y, target); // JIT
+        var times = new double[repetitions];
+        for (int r = 0; r < repetitions; r++)
+        {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            adapter.AdaptAuto(x, y, target);
+            times[r] = System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return TimeSpan.FromMilliseconds(times[repetitions / 2]);
     }
 }

@@ -13,4 +13,8 @@ public enum AdaptationMethod
     LibraryAda,
     /// <summary>Ridge regression on the target samples alone (the per-device baseline).</summary>
     TargetOnly,
+    /// <summary>alpha * proxy + one additive correction per operator type (ridge): few unknowns, so it works from ~10 samples.</summary>
+    ProxyOpType,
+    /// <summary>The library combination, then one additive correction per operator type (ridge).</summary>
+    LibraryOpType,
 }

@@ -53,9 +53,21 @@ public sealed class PenalizedRegression
 
     public int Features => _p;
 
-    /// <summary>Smallest lambda at which every L1-penalised coefficient is zero (after fitting the free ones).</summary>
+    /// <summary>
+    /// Top of a useful lambda path. With L1 terms: the smallest lambda at which every
+    /// L1-penalised coefficient is zero (after fitting the free ones). Ridge never zeroes a
+    /// coefficient, so with only L2 terms it is the lambda that shrinks every ridge coefficient
+    /// to about 1/100 of its unpenalised size (lambda = 100 ||x_j||^2/N, largest j); the default
+    /// ratio 1e-4 then ends the path where the shrinkage is about 1%.
+    /// </summary>
     public double LambdaMax()
     {
+        if (!_coefs.Any(c => c.Penalty == Penalty.L1))
+        {
+            double a = 0;
+            for (int j = 0; j < _p; j++) if (_coefs[j].Penalty == Penalty.L2) a = Math.Max(a, _colSq[j]);
+            return 1e2 * a;
+        }
         var theta = new double[_p];
         var r = (double[])_y.Clone();
         // Fit the unpenalised coefficients alone (lambda = infinity for the others).
@@ -63,7 +75,7 @@ public sealed class PenalizedRegression
         double max = 0;
         for (int j = 0; j < _p; j++)
         {
-            if (_coefs[j].Penalty == Penalty.None) continue;
+            if (_coefs[j].Penalty != Penalty.L1) continue;
             double g = Dot(j, r) / _n;
             if (_coefs[j].NonNegative) g = Math.Max(g, 0);
             max = Math.Max(max, Math.Abs(g));

@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace OneProxy.Cli.Commands;
+
+/// <summary>The whole <c>oneproxy</c> command tree, shared by the program and the tests.</summary>
+public static class CommandTree
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "OneProxy: hardware-aware NAS with one proxy device. Measures latency monotonicity (SRCC) between " +
+            "devices, picks a proxy, and adapts the proxy's latency predictor to new devices with few measurements.\n" +
+            "Datasets are found through ONEPROXY_DATA (default ../shared/datasets).");
+        root.Subcommands.Add(MonotonicityCommand.Create());
+        root.Subcommands.Add(EstimateSrccCommand.Create());
+        root.Subcommands.Add(SelectProxyCommand.Create());
+        root.Subcommands.Add(FitPredictorCommand.Create());
+        root.Subcommands.Add(AdaptCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using OneProxy.Monotonicity;
+using OneProxy.Predictors;
+
+namespace OneProxy.Cli.Commands;
+
+/// <summary><c>oneproxy fit-predictor</c>: operator-level linear latency predictors from a latency table, one JSON file per device.</summary>
+public static class FitPredictorCommand
+{
+    public static Command Create()
+    {
+        var space = CommonOptions.Space();
+        var latency = CommonOptions.Latency();
+        var archs = CommonOptions.Architectures();
+        var devices = CommonOptions.Devices();
+        var sample = new Option<int?>("--sample", "-k")
+        {
+            Description = "Fit on this many random measured architectures per device (default: all); the rest are used to report held-out SRCC",
+        };
+        var seed = CommonOptions.Seed();
+        var nonNeg = new Option<bool>("--non-negative") { Description = "Keep every operator weight >= 0 (NNLS)" };
+        var outDir = new Option<string>("--output-dir", "-O") { Description = "Directory for <device>.json files (created if needed)", Required = true };
+        var cmd = new Command("fit-predictor",
+            "Fit a linear latency predictor L(x) = w . x per device (least squares, or NNLS with --non-negative) and save it as versioned JSON.\n" +
+            "Example: oneproxy fit-predictor --space nasbench201 --devices pixel3 --output-dir predictors/")
+        {
+            space, latency, archs, devices, sample, seed, nonNeg, outDir,
+        };
+        cmd.SetAction(CommandRunner.Guarded(parse =>
+        {
+            var (table, s, _) = CommonOptions.LoadLatency(parse, space, latency, archs, devices);
+            var all = new FeatureMatrix(s, table.RequireArchitectures());
+            var dir = parse.GetValue(outDir)!;
+            Directory.CreateDirectory(dir);
+            var k = parse.GetValue(sample);
+            if (k is < 2) throw new ArgumentException($"--sample must be at least 2, got {k}");
+            var inv = CultureInfo.InvariantCulture;
+            var report = new StringBuilder("device,rows_fitted,srcc_fitted,rmse_fitted_ms,srcc_held_out,rows_held_out,file\n");
+            foreach (var device in table.ColumnNames)
+            {
+                var col = table.Column(device).ToArray();
+                var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
+                int[] fitRows = rows, heldOut = [];
+                if (k is int size)
+                {
+                    if (size >= rows.Length) throw new ArgumentException($"--sample {size} leaves nothing held out: {device} has {rows.Length} measured architectures");
+                    var shuffled = (int[])rows.Clone();
+                    SrccEstimator.PartialShuffle(shuffled, size, new Random(parse.GetValue(seed)));
+                    fitRows = shuffled[..size];
+                    heldOut = shuffled[size..];
+                }
+                var x = all.SelectRows(fitRows);
+                var y = fitRows.Select(i => col[i]).ToArray();
+                var predictor = LinearPredictorFitter.Fit(x, y, device, parse.GetValue(nonNeg));
+                var fitted = predictor.PredictAll(x);
+                double rmse = Math.Sqrt(fitted.Zip(y, (a, b) => (a - b) * (a - b)).Average());
+                double held = heldOut.Length > 1
+                    ? Spearman.Correlation(predictor.PredictAll(all.SelectRows(heldOut)), heldOut.Select(i => col[i]).ToArray())
+                    : double.NaN;
+                var path = Path.Combine(dir, device + ".json");
+                PredictorFile.Save(path, predictor, s);
+                report.Append(inv, $"{device},{fitRows.Length},{Spearman.Correlation(fitted, y):0.0000},{rmse:G4},{held:0.0000},{heldOut.Length},{path}\n");
+            }
+            parse.InvocationConfiguration.Output.Write(report.ToString());
+            return 0;
+        }));
+        return cmd;
+    }
+}
