@@ -12,6 +12,8 @@ public static class BenchCommand
         var bench = new Command("bench", "Benchmarks: speed and quality numbers reported in docs/");
         bench.Subcommands.Add(Srcc());
         bench.Subcommands.Add(BenchAdaptCommand.Create());
+        bench.Subcommands.Add(BenchTransferCommand.Create());
+        bench.Subcommands.Add(BenchSearchCommand.Create());
         return bench;
     }
 

@@ -100,6 +100,29 @@ public static class CommonOptions
         return (table, s, sw.Elapsed);
     }
 
+    public static Option<string?> Accuracy() => new("--accuracy")
+    {
+        Description = "CSV with arch (and/or index) and accuracy columns. Default: $ONEPROXY_DATA/<space>/architectures.csv",
+    };
+
+    public static Option<string> AccuracyColumn() => new("--accuracy-column")
+    {
+        Description = "Accuracy column to optimise",
+        DefaultValueFactory = _ => "cifar10_test_acc",
+    };
+
+    /// <summary>Loads an accuracy table (lookup source for search).</summary>
+    public static OneProxy.Accuracy.TableAccuracy LoadAccuracy(ParseResult parse, ISearchSpace space, Option<string?> accuracy, Option<string> column)
+    {
+        var path = parse.GetValue(accuracy) ?? DatasetLocator.File(space.Name, "architectures.csv");
+        var table = WideTableReader.Read(path, ValueKind.AccuracyPercent, space);
+        var col = parse.GetValue(column)!;
+        table.ColumnIndexOf(col);
+        var source = new OneProxy.Accuracy.TableAccuracy(table, col);
+        parse.InvocationConfiguration.Error.WriteLine($"accuracy: {source.Count} architectures from {path} ({col})");
+        return source;
+    }
+
     /// <summary>Writes to --output if given, else to standard output.</summary>
     public static void Emit(ParseResult parse, Option<string?> output, string text)
     {

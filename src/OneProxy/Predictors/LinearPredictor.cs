@@ -6,8 +6,10 @@ namespace OneProxy.Predictors;
 /// Operator-level linear latency predictor L(x) = w . x over a space's encoding (bias last).
 /// <see cref="Method"/> records how it was made (least squares, AdaProxy, library, ...).
 /// </summary>
-public sealed record LinearPredictor(string Space, string Device, double[] Weights, string Method, int TargetMeasurements)
+public sealed record LinearPredictor(string Space, string Device, double[] Weights, string Method, int TargetMeasurements) : ILatencyModel
 {
+    public string Name => $"{Device} ({Method})";
+
     public double Predict(ISearchSpace space, Architecture architecture)
     {
         CheckSpace(space);

@@ -1,0 +1,43 @@
+using OneProxy.Search;
+
+namespace OneProxy.Transfer;
+
+/// <summary>Options of <see cref="TransferPipeline"/> (Algorithm 5), validated once.</summary>
+public sealed record TransferOptions
+{
+    /// <summary>Architectures measured on the target to check monotonicity (and to adapt from).</summary>
+    public int SampleSize { get; init; } = 20;
+
+    /// <summary>Sample SRCC at or above which the proxy's Pareto set is reused as is.</summary>
+    public double SrccThreshold { get; init; } = 0.98;
+
+    /// <summary>Target measurements in total: sample plus pruning.</summary>
+    public int Budget { get; init; } = 50;
+
+    /// <summary>false: never adapt (the "proxy only" baseline): no sample, the whole budget prunes the proxy's set.</summary>
+    public bool Adapt { get; init; } = true;
+
+    /// <summary>
+    /// 0: the paper's pruning (measure the searched set once, keep the non-dominated). N > 0:
+    /// measure pruning candidates one at a time, chosen by hypervolume gain over what is already
+    /// measured, and re-adapt on every measurement so far after every N of them; each pruning
+    /// measurement then also trains the predictor.
+    /// </summary>
+    public int RefitEvery { get; init; } = 5;
+
+    /// <summary>Values of t for the evolutionary sweep on spaces too large to enumerate.</summary>
+    public int SweepPoints { get; init; } = 21;
+
+    public EvolutionOptions Evolution { get; init; } = new();
+
+    public TransferOptions Validate()
+    {
+        if (Adapt && SampleSize < 3) throw new ArgumentOutOfRangeException(nameof(SampleSize), SampleSize, "adaptation needs at least 3 sampled architectures");
+        if (Budget < SampleSize) throw new ArgumentOutOfRangeException(nameof(Budget), Budget, $"budget is smaller than the sample size {SampleSize}");
+        if (SrccThreshold is < -1 or > 1 || double.IsNaN(SrccThreshold)) throw new ArgumentOutOfRangeException(nameof(SrccThreshold), SrccThreshold, "must be in [-1, 1]");
+        if (RefitEvery < 0) throw new ArgumentOutOfRangeException(nameof(RefitEvery), RefitEvery, "must be >= 0");
+        if (SweepPoints < 2) throw new ArgumentOutOfRangeException(nameof(SweepPoints), SweepPoints, "need at least 2 values of t");
+        Evolution.Validate();
+        return this;
+    }
+}
