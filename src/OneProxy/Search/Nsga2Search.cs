@@ -54,7 +54,7 @@ public sealed class Nsga2Search
     /// first front whose best accuracy so far is below its own (fronts' best accuracies decrease
     /// with rank, so a binary search finds it). Then crowding distance within each front.
     /// </summary>
-    internal static (int[] Rank, double[] Crowding) RankAndCrowd(IReadOnlyList<Candidate> pop)
+    public static (int[] Rank, double[] Crowding) RankAndCrowd(IReadOnlyList<Candidate> pop)
     {
         int n = pop.Count;
         var order = Enumerable.Range(0, n).OrderBy(i => pop[i].LatencyMs).ThenByDescending(i => pop[i].AccuracyPercent).ThenBy(i => i).ToArray();

@@ -122,7 +122,7 @@ public sealed class TransferPipeline(ISearchSpace space, LinearPredictor proxy, 
     }
 
     /// <summary>All unmeasured candidates if they fit the budget; otherwise a greedy pick by predicted hypervolume gain.</summary>
-    internal static IReadOnlyList<Candidate> ChooseToMeasure(IReadOnlyList<Candidate> candidates, IReadOnlySet<Architecture> alreadyMeasured, int budget)
+    public static IReadOnlyList<Candidate> ChooseToMeasure(IReadOnlyList<Candidate> candidates, IReadOnlySet<Architecture> alreadyMeasured, int budget)
     {
         var open = candidates.Where(c => !alreadyMeasured.Contains(c.Architecture)).ToList();
         if (open.Count <= budget) return open;
