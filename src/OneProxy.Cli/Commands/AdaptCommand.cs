@@ -95,8 +95,11 @@ public static class AdaptCommand
             else
             {
                 var device = new RecordedDevice(table, targetName);
-                var pool = device.Measurable.ToArray();
-                new Random(parse.GetValue(seed)).Shuffle(pool);
+                var truth = table.Column(targetName).ToArray();
+                var rows = Enumerable.Range(0, truth.Length).Where(i => !double.IsNaN(truth[i])).ToArray();
+                new Random(parse.GetValue(seed)).Shuffle(rows);
+                var archList = table.RequireArchitectures();
+                var pool = rows.Select(i => archList[i]).ToArray();
                 var inc = IncrementalAdaptation.Run(adapter, s, device, pool, new IncrementalOptions
                 {
                     BatchSize = parse.GetValue(batch), Threshold = parse.GetValue(threshold), Budget = parse.GetValue(budget), MinMeasurements = parse.GetValue(minimum),
@@ -107,11 +110,9 @@ public static class AdaptCommand
                 result = inc.Final;
                 measured = inc.Measured;
                 // A recording knows every latency, so the tool can say how good the predictor really is.
-                var seen = measured.ToHashSet();
-                var rest = pool.Where(a => !seen.Contains(a)).ToArray();
-                var truth = table.Column(targetName).ToArray();
-                var index = table.RequireArchitectures().Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i);
-                double actual = Spearman.Correlation(result.Predictor.PredictAll(new FeatureMatrix(s, rest)), rest.Select(a => truth[index[a]]).ToArray());
+                // The loop measures the pool in order, so the rest of it is what was not measured.
+                var rest = rows[measured.Count..];
+                double actual = Spearman.Correlation(result.Predictor.PredictAll(new FeatureMatrix(s, pool[measured.Count..])), rest.Select(i => truth[i]).ToArray());
                 report.Append(inv, $"SRCC on the {rest.Length} unmeasured architectures of the recording: {actual:0.0000}\n");
             }
             report.Append(inv, $"target {targetName}: method {ProxyAdapter.MethodName(result.Method)}, estimated SRCC {result.EstimatedSrcc:0.0000} from {measured.Count} target measurements\n");

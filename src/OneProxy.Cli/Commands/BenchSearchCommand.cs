@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using OneProxy.Adaptation;
 using OneProxy.Search;
-using OneProxy.SearchSpaces;
 
 namespace OneProxy.Cli.Commands;
 
@@ -30,8 +29,7 @@ public static class BenchSearchCommand
             var scorer = new ArchitectureScorer(s, new AdaptationBenchmark(s, table).CharacterisedPredictor(parse.GetValue(device)!),
                 CommonOptions.LoadAccuracy(parse, s, accuracy, accuracyColumn));
             var evo = new EvolutionarySearch(scorer);
-            var scaleRng = new Random(0);
-            var scale = ObjectiveScale.From(scorer.Score(Enumerable.Range(0, 1000).Select(_ => s.Sample(scaleRng)).ToArray()));
+            var scale = evo.Scale(0);
             int n = parse.GetValue(runs);
             var outp = parse.InvocationConfiguration.Output;
             var inv = CultureInfo.InvariantCulture;

@@ -63,7 +63,7 @@ public static class ConstrainCommand
             {
                 var col = table.Column(target).ToArray();
                 var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
-                var oracle = Pareto.NonDominated(rows.Select(i => new Candidate(archList[i], col[i], allAcc[i])).ToArray());
+                var oracle = Pareto.Front(archList, col, allAcc);
                 var limits = parse.GetValue(maxLatency) is double l ? [l]
                     : parse.GetValue(quantiles)!.Select(q => Percentile(oracle.Select(c => c.LatencyMs).ToArray(), q)).ToArray();
                 foreach (var limit in limits)

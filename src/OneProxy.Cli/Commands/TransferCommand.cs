@@ -60,7 +60,7 @@ public static class TransferCommand
             var adapter = new ProxyAdapter(s, proxyPredictor, libNames.AsParallel().AsOrdered().Select(bench.CharacterisedPredictor).ToArray());
             var all = new FeatureMatrix(s, table.RequireArchitectures());
             var allAcc = acc.PredictAll(all.Architectures);
-            var proxyFront = Pareto.NonDominated(proxyPredictor.PredictAll(all).Select((l, i) => new Candidate(all.Architectures[i], l, allAcc[i])).ToArray());
+            var proxyFront = Pareto.Front(all.Architectures, proxyPredictor.PredictAll(all), allAcc);
             var options = new TransferOptions
             {
                 SampleSize = parse.GetValue(sample), Budget = parse.GetValue(budget), SrccThreshold = parse.GetValue(threshold), RefitEvery = parse.GetValue(refit),
@@ -71,9 +71,7 @@ public static class TransferCommand
             var result = new TransferPipeline(s, proxyPredictor, proxyFront, adapter, acc, options).Run(device, pool, parse.GetValue(seed));
             var proxyOnly = new TransferPipeline(s, proxyPredictor, proxyFront, adapter, acc, options with { Adapt = false }).Run(new RecordedDevice(table, t), pool, parse.GetValue(seed));
 
-            var col = table.Column(t).ToArray();
-            var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
-            var oracle = Pareto.NonDominated(rows.Select(i => new Candidate(all.Architectures[i], col[i], allAcc[i])).ToArray());
+            var oracle = Pareto.Front(all.Architectures, table.Column(t).ToArray(), allAcc);
             var inv = CultureInfo.InvariantCulture;
             var err = parse.InvocationConfiguration.Error;
             var report = new StringBuilder();

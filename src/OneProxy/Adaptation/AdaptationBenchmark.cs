@@ -75,13 +75,10 @@ public sealed class AdaptationBenchmark
                 var rest = eligible.Skip(k).ToArray();
                 var restRanks = Ranking.AverageRanks(rest.Select(r => col[r]).ToArray());
                 var restX = _all.SelectRows(rest);
-                var auto = adapter.AdaptAuto(x, y, target);
-                var srcc = new Dictionary<AdaptationMethod, double>();
-                foreach (var m in Enum.GetValues<AdaptationMethod>().Where(adapter.Applicable))
-                {
-                    var fitted = m == auto.Method ? auto : adapter.Adapt(x, y, target, m);
-                    srcc[m] = Spearman.Pearson(Ranking.AverageRanks(restX.Multiply(fitted.Predictor.Weights)), restRanks);
-                }
+                // Every method is fitted once; the automatic choice picks among the same fits.
+                var fitted = adapter.AdaptAll(x, y, target, Enum.GetValues<AdaptationMethod>().Where(adapter.Applicable));
+                var auto = adapter.Choose(fitted);
+                var srcc = fitted.ToDictionary(f => f.Method, f => Spearman.Pearson(Ranking.AverageRanks(restX.Multiply(f.Predictor.Weights)), restRanks));
                 cells[jobIndex, s] = (auto.Method, srcc, srcc[auto.Method], device.Measurements);
             }
             progress?.Report(Interlocked.Increment(ref done));

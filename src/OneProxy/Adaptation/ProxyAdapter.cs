@@ -37,12 +37,32 @@ public sealed class ProxyAdapter
     /// best is returned. On 10 samples the most flexible method's CV SRCC is often the highest
     /// by chance (1.000 estimated, 0.82 true, seen on titan_rtx_256), so near-ties go to the simpler model.
     /// </summary>
-    public AdaptationResult AdaptAuto(FeatureMatrix samples, double[] latencyMs, string target)
+    public AdaptationResult AdaptAuto(FeatureMatrix samples, double[] latencyMs, string target) =>
+        Choose(AdaptAll(samples, latencyMs, target, _options.Candidates.Where(Applicable)));
+
+    /// <summary>The automatic choice among already fitted results (which must include every applicable candidate).</summary>
+    public AdaptationResult Choose(IReadOnlyList<AdaptationResult> fitted)
     {
-        var results = _options.Candidates.Where(Applicable).Select(m => Adapt(samples, latencyMs, target, m)).ToList();
+        var results = _options.Candidates.Where(Applicable).Select(m => fitted.FirstOrDefault(r => r.Method == m)
+            ?? throw new ArgumentException($"no fitted result for candidate method {MethodName(m)}")).ToList();
         double best = results.Max(r => Score(r.EstimatedSrcc));
         var chosen = results.First(r => Score(r.EstimatedSrcc) >= best - _options.SelectionMargin - 1e-12);
         return chosen with { EstimatedSrccByMethod = results.ToDictionary(r => r.Method, r => r.EstimatedSrcc) };
+    }
+
+    /// <summary>
+    /// Fits each method once; the library combination, which the two-stage methods build on,
+    /// is fitted at most once for all of them.
+    /// </summary>
+    public IReadOnlyList<AdaptationResult> AdaptAll(FeatureMatrix samples, double[] latencyMs, string target, IEnumerable<AdaptationMethod> methods)
+    {
+        if (samples.Rows != latencyMs.Length) throw new ArgumentException($"{samples.Rows} architectures but {latencyMs.Length} latencies");
+        if (samples.Features != _proxy.Weights.Length) throw new ArgumentException($"samples have {samples.Features} features, predictor {_proxy.Weights.Length}");
+        if (samples.Rows < 2) throw new ArgumentException($"need at least 2 target measurements to adapt, got {samples.Rows}");
+        foreach (var v in latencyMs) if (!double.IsFinite(v)) throw new ArgumentException("target latencies must be finite");
+        AdaptationResult? library = null;
+        AdaptationResult Library() => library ??= AdaptOne(samples, latencyMs, target, AdaptationMethod.Library, null!);
+        return methods.Select(m => m == AdaptationMethod.Library ? Library() : AdaptOne(samples, latencyMs, target, m, Library)).ToList();
     }
 
     private static double Score(double s) => double.IsNaN(s) ? double.NegativeInfinity : s;
@@ -51,12 +71,11 @@ public sealed class ProxyAdapter
     public bool Applicable(AdaptationMethod m) =>
         m is not (AdaptationMethod.Library or AdaptationMethod.LibraryAda or AdaptationMethod.LibraryOpType) || _library.Count > 0;
 
-    public AdaptationResult Adapt(FeatureMatrix samples, double[] latencyMs, string target, AdaptationMethod method)
+    public AdaptationResult Adapt(FeatureMatrix samples, double[] latencyMs, string target, AdaptationMethod method) =>
+        AdaptAll(samples, latencyMs, target, [method])[0];
+
+    private AdaptationResult AdaptOne(FeatureMatrix samples, double[] latencyMs, string target, AdaptationMethod method, Func<AdaptationResult> library)
     {
-        if (samples.Rows != latencyMs.Length) throw new ArgumentException($"{samples.Rows} architectures but {latencyMs.Length} latencies");
-        if (samples.Features != _proxy.Weights.Length) throw new ArgumentException($"samples have {samples.Features} features, predictor {_proxy.Weights.Length}");
-        if (samples.Rows < 2) throw new ArgumentException($"need at least 2 target measurements to adapt, got {samples.Rows}");
-        foreach (var v in latencyMs) if (!double.IsFinite(v)) throw new ArgumentException("target latencies must be finite");
         int n = samples.Rows, p = samples.Features, ops = p - 1;
         var x = samples.Values;
         var w = _proxy.Weights;
@@ -74,8 +93,7 @@ public sealed class ProxyAdapter
             case AdaptationMethod.LibraryAda:
             {
                 // Two stages: the library combination becomes the base predictor that Eq. 3.3 adapts.
-                var lib = Adapt(samples, latencyMs, target, AdaptationMethod.Library);
-                (weights, cv, lambda) = AdaProxyOn(lib.Predictor.Weights, samples, latencyMs);
+                (weights, cv, lambda) = AdaProxyOn(library().Predictor.Weights, samples, latencyMs);
                 break;
             }
             case AdaptationMethod.ProxyOpType:
@@ -83,8 +101,7 @@ public sealed class ProxyAdapter
                 break;
             case AdaptationMethod.LibraryOpType:
             {
-                var lib = Adapt(samples, latencyMs, target, AdaptationMethod.Library);
-                (weights, cv, lambda) = OpTypeCorrectionOn(lib.Predictor.Weights, samples, latencyMs);
+                (weights, cv, lambda) = OpTypeCorrectionOn(library().Predictor.Weights, samples, latencyMs);
                 break;
             }
             case AdaptationMethod.Library:

@@ -55,12 +55,18 @@ public sealed class EvolutionarySearch
     /// </summary>
     public IReadOnlyList<Candidate> Sweep(IReadOnlyList<double> ts, int seed)
     {
-        var scaleRng = new Random(seed);
-        var scale = ObjectiveScale.From(_scorer.Score(Enumerable.Range(0, _options.PopulationSize).Select(_ => _scorer.Space.Sample(scaleRng)).ToArray()));
+        var scale = Scale(seed);
         var runs = new IReadOnlyList<Candidate>[ts.Count];
         Parallel.For(0, ts.Count, i => runs[i] = Run(ts[i], scale, new Random(unchecked(seed * 1_000_003 + i))));
         var all = runs.SelectMany(r => r).DistinctBy(c => c.Architecture).ToArray();
         return Pareto.NonDominated(all);
+    }
+
+    /// <summary>Objective scales from one random population of the configured size, drawn with <paramref name="seed"/>.</summary>
+    public ObjectiveScale Scale(int seed)
+    {
+        var rng = new Random(seed);
+        return ObjectiveScale.From(_scorer.Score(Enumerable.Range(0, _options.PopulationSize).Select(_ => _scorer.Space.Sample(rng)).ToArray()));
     }
 
     /// <summary>t = 0, 1/(count-1), ..., 1.</summary>

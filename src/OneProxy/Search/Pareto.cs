@@ -1,3 +1,5 @@
+using OneProxy.SearchSpaces;
+
 namespace OneProxy.Search;
 
 /// <summary>
@@ -29,6 +31,20 @@ public static class Pareto
     {
         var idx = NonDominated(candidates.Select(c => c.LatencyMs).ToArray(), candidates.Select(c => c.AccuracyPercent).ToArray());
         return idx.Select(i => candidates[i]).ToArray();
+    }
+
+    /// <summary>
+    /// The front of architectures with parallel latency and accuracy lists; architectures whose
+    /// latency is missing (NaN: not measured on that device) are left out.
+    /// </summary>
+    public static IReadOnlyList<Candidate> Front(IReadOnlyList<Architecture> architectures, IReadOnlyList<double> latencyMs, IReadOnlyList<double> accuracyPercent)
+    {
+        if (architectures.Count != latencyMs.Count || architectures.Count != accuracyPercent.Count)
+            throw new ArgumentException($"{architectures.Count} architectures, {latencyMs.Count} latencies, {accuracyPercent.Count} accuracies");
+        var points = new List<Candidate>(architectures.Count);
+        for (int i = 0; i < architectures.Count; i++)
+            if (!double.IsNaN(latencyMs[i])) points.Add(new Candidate(architectures[i], latencyMs[i], accuracyPercent[i]));
+        return NonDominated(points);
     }
 
     /// <summary>Area dominated by the points inside the reference box [.., refLatency] x [refAccuracy, ..].</summary>

@@ -35,8 +35,8 @@ public sealed class TransferBenchmark(ISearchSpace space, WideTable latency, IAc
         var predictors = latency.ColumnNames.AsParallel().AsOrdered().Select(bench.CharacterisedPredictor).ToDictionary(p => p.Device);
         var proxy = predictors[proxyDevice];
         var acc = accuracy.PredictAll(_all.Architectures);
-        var proxyFront = Pareto.NonDominated(Scored(proxy.PredictAll(_all), acc));
-        var flopsFront = Pareto.NonDominated(Scored(new FlopsLatencyModel().PredictAll(_all), acc));
+        var proxyFront = Pareto.Front(_all.Architectures, proxy.PredictAll(_all), acc);
+        var flopsFront = Pareto.Front(_all.Architectures, new FlopsLatencyModel().PredictAll(_all), acc);
         var rows = new TransferBenchmarkRow[targets.Count];
         int done = 0;
         Parallel.For(0, targets.Count, ti =>
@@ -45,13 +45,15 @@ public sealed class TransferBenchmark(ISearchSpace space, WideTable latency, IAc
             if (target == proxyDevice) throw new ArgumentException($"target '{target}' is the proxy");
             var truth = latency.Column(target).ToArray();
             var rowsMeasured = Enumerable.Range(0, truth.Length).Where(i => !double.IsNaN(truth[i])).ToArray();
-            var oracle = Pareto.NonDominated(rowsMeasured.Select(i => new Candidate(_all.Architectures[i], truth[i], acc[i])).ToArray());
+            var oracle = Pareto.Front(_all.Architectures, truth, acc);
+            var measuredX = _all.SelectRows(rowsMeasured);
+            var measuredTruth = rowsMeasured.Select(i => truth[i]).ToArray();
             var library = predictors.Values.Where(p => p.Device != target && p.Device != proxyDevice).ToArray();
             var adapter = new ProxyAdapter(space, proxy, library);
             var noAdapt = new TransferPipeline(space, proxy, proxyFront, adapter, accuracy, options with { Adapt = false });
             var withAdapt = new TransferPipeline(space, proxy, proxyFront, adapter, accuracy, options);
             var flops = new TransferPipeline(space, proxy, flopsFront, adapter, accuracy, options with { Adapt = false });
-            var perSeed = new List<(double Before, double After, double Proxy, double Adapted, double Flops, double PerDevice, int Measured, bool DidAdapt)>();
+            var perSeed = new List<(double After, double Proxy, double Adapted, double Flops, double PerDevice, int Measured, bool DidAdapt)>();
             for (int seed = 0; seed < seeds; seed++)
             {
                 var pool = rowsMeasured.Select(i => _all.Architectures[i]).ToArray();
@@ -59,12 +61,12 @@ public sealed class TransferBenchmark(ISearchSpace space, WideTable latency, IAc
                 var a = withAdapt.Run(new RecordedDevice(latency, target), pool, seed);
                 var p = noAdapt.Run(new RecordedDevice(latency, target), pool, seed);
                 var f = flops.Run(new RecordedDevice(latency, target), pool, seed);
-                double after = Spearman.Correlation(a.PredictorUsed.PredictAll(_all.SelectRows(rowsMeasured)), rowsMeasured.Select(i => truth[i]).ToArray());
+                double after = Spearman.Correlation(a.PredictorUsed.PredictAll(measuredX), measuredTruth);
                 double perDevice = PerDeviceBaseline(target, pool, perDeviceSamples, acc, oracle, options.Budget - options.SampleSize);
-                perSeed.Add((double.NaN, after, Pareto.HypervolumeRatio(p.Front, oracle), Pareto.HypervolumeRatio(a.Front, oracle),
+                perSeed.Add((after, Pareto.HypervolumeRatio(p.Front, oracle), Pareto.HypervolumeRatio(a.Front, oracle),
                     Pareto.HypervolumeRatio(f.Front, oracle), perDevice, a.TargetMeasurements, a.Adapted));
             }
-            double before = Spearman.Correlation(proxy.PredictAll(_all.SelectRows(rowsMeasured)), rowsMeasured.Select(i => truth[i]).ToArray());
+            double before = Spearman.Correlation(proxy.PredictAll(measuredX), measuredTruth);
             rows[ti] = new TransferBenchmarkRow(target, seeds, before, perSeed.Average(s => s.After),
                 perSeed.Average(s => s.Proxy), perSeed.Average(s => s.Adapted), perSeed.Min(s => s.Adapted),
                 perSeed.Average(s => s.Flops), perSeed.Average(s => s.PerDevice), perDeviceSamples,
@@ -80,13 +82,9 @@ public sealed class TransferBenchmark(ISearchSpace space, WideTable latency, IAc
         var device = new RecordedDevice(latency, target);
         var train = pool.Take(Math.Min(samples, pool.Length)).ToArray();
         var predictor = LinearPredictorFitter.Fit(new FeatureMatrix(space, train), train.Select(device.MeasureMs).ToArray(), target);
-        var front = Pareto.NonDominated(Scored(predictor.PredictAll(_all), acc));
+        var front = Pareto.Front(_all.Architectures, predictor.PredictAll(_all), acc);
         var chosen = TransferPipeline.ChooseToMeasure(front, new HashSet<Architecture>(), pruning);
-        var accuracyOf = _all.Architectures.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => acc[p.i]);
-        var measured = chosen.Select(c => new Candidate(c.Architecture, device.MeasureMs(c.Architecture), accuracyOf[c.Architecture])).ToArray();
+        var measured = chosen.Select(c => c with { LatencyMs = device.MeasureMs(c.Architecture) }).ToArray();
         return Pareto.HypervolumeRatio(Pareto.NonDominated(measured), oracle);
     }
-
-    private Candidate[] Scored(double[] lat, double[] acc) =>
-        Enumerable.Range(0, lat.Length).Select(i => new Candidate(_all.Architectures[i], lat[i], acc[i])).ToArray();
 }

@@ -21,10 +21,10 @@ public class TransferTests
         var proxy = bench.CharacterisedPredictor("pixel3");
         var all = new FeatureMatrix(Space, t.RequireArchitectures());
         var allAcc = acc.PredictAll(all.Architectures);
-        var proxyFront = Pareto.NonDominated(proxy.PredictAll(all).Select((l, i) => new Candidate(all.Architectures[i], l, allAcc[i])).ToArray());
+        var proxyFront = Pareto.Front(all.Architectures, proxy.PredictAll(all), allAcc);
         var adapter = new ProxyAdapter(Space, proxy, [bench.CharacterisedPredictor("gold_6240")]);
         var truth = t.Column("titan_rtx_1").ToArray();
-        var oracle = Pareto.NonDominated(Enumerable.Range(0, truth.Length).Select(i => new Candidate(all.Architectures[i], truth[i], allAcc[i])).ToArray());
+        var oracle = Pareto.Front(all.Architectures, truth, allAcc);
         var pool = all.Architectures.ToArray();
         new Random(5).Shuffle(pool);
 
