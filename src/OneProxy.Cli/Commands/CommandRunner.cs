@@ -22,7 +22,8 @@ public static class CommandRunner
         }
         catch (Exception e) when (e is DataFormatException or ArchitectureFormatException or ArgumentException
                                       or FileNotFoundException or DirectoryNotFoundException or InvalidOperationException
-                                      or NotSupportedException or IOException or FormatException)
+                                      or NotSupportedException or IOException or FormatException
+                                      or OneProxy.Measurement.StoreException or OneProxy.Measurement.AgentProtocolException)
         {
             parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
             return 2;

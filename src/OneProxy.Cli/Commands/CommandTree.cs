@@ -19,6 +19,11 @@ public static class CommandTree
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(TransferCommand.Create());
         root.Subcommands.Add(ConstrainCommand.Create());
+        root.Subcommands.Add(SampleCommand.Create());
+        root.Subcommands.Add(MeasureCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(FakeAgentCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root;
     }

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using OneProxy.Measurement;
+using OneProxy.SearchSpaces;
+
+namespace OneProxy.Cli.Commands;
+
+/// <summary><c>oneproxy export</c>: the store as the wide CSV every other command reads.</summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var space = CommonOptions.Space();
+        var store = StoreOptions.Store();
+        var devices = CommonOptions.Devices();
+        var statistic = new Option<string>("--statistic") { Description = "median or mean", DefaultValueFactory = _ => "median" }.AcceptOnlyFromAmong("median", "mean");
+        var complete = new Option<bool>("--complete") { Description = "Only architectures measured on every exported device" };
+        var output = CommonOptions.Output();
+        var cmd = new Command("export",
+            "Write stored latencies as a wide CSV: arch, then one column per device (a device measured under several settings gets one column per setting).\n" +
+            "Example: oneproxy export --space mobilenetv2 --store measurements.db -o latency.csv")
+        {
+            space, store, devices, statistic, complete, output,
+        };
+        cmd.SetAction(CommandRunner.Guarded(parse =>
+        {
+            var s = SearchSpaceRegistry.Get(parse.GetValue(space)!);
+            using var st = MeasurementStore.Open(parse.GetValue(store)!);
+            var selected = parse.GetValue(devices);
+            var stat = parse.GetValue(statistic) == "mean" ? LatencyStatistic.Mean : LatencyStatistic.Median;
+            var table = StoreTables.ToWideTable(st, s, stat, selected is { Length: > 0 } ? selected : null);
+            if (parse.GetValue(complete)) table = StoreTables.CompleteRows(table);
+            var writer = new StringWriter();
+            WideCsvWriter.Write(table, s, writer);
+            CommonOptions.Emit(parse, output, writer.ToString());
+            parse.InvocationConfiguration.Error.WriteLine($"exported {table.RowCount} architectures x {table.ColumnNames.Count} columns ({string.Join(", ", table.ColumnNames)})");
+            return 0;
+        }));
+        return cmd;
+    }
+}

@@ -1,0 +1,19 @@
+namespace OneProxy.Measurement;
+
+/// <summary>
+/// One stored latency with its provenance. <see cref="Architecture"/> is the space's canonical
+/// text form. Mean, standard deviation and repetitions are null where the source did not give
+/// them (an imported wide CSV holds one number per cell, stored as the median).
+/// </summary>
+public sealed record LatencyMeasurement(
+    string Space,
+    string Architecture,
+    string Device,
+    MeasurementSetting Setting,
+    string Runtime,
+    double MedianMs,
+    double? MeanMs,
+    double? StdMs,
+    int? Repetitions,
+    DateTimeOffset MeasuredAt,
+    string Source);
