@@ -16,6 +16,7 @@ public static class CommandTree
         root.Subcommands.Add(SelectProxyCommand.Create());
         root.Subcommands.Add(FitPredictorCommand.Create());
         root.Subcommands.Add(AdaptCommand.Create());
+        root.Subcommands.Add(FitAccuracyCommand.Create());
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(TransferCommand.Create());
         root.Subcommands.Add(ConstrainCommand.Create());

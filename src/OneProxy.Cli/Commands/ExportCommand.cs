@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OneProxy.Data;
 using OneProxy.Measurement;
 using OneProxy.SearchSpaces;
 
@@ -14,12 +15,16 @@ public static class ExportCommand
         var devices = CommonOptions.Devices();
         var statistic = new Option<string>("--statistic") { Description = "median or mean", DefaultValueFactory = _ => "median" }.AcceptOnlyFromAmong("median", "mean");
         var complete = new Option<bool>("--complete") { Description = "Only architectures measured on every exported device" };
+        var join = new Option<string?>("--join-with")
+        {
+            Description = "Inner-join with this wide latency CSV on the architecture (e.g. a public dataset), to compare a measured device with published ones",
+        };
         var output = CommonOptions.Output();
         var cmd = new Command("export",
             "Write stored latencies as a wide CSV: arch, then one column per device (a device measured under several settings gets one column per setting).\n" +
             "Example: oneproxy export --space mobilenetv2 --store measurements.db -o latency.csv")
         {
-            space, store, devices, statistic, complete, output,
+            space, store, devices, statistic, complete, join, output,
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
@@ -28,6 +33,7 @@ public static class ExportCommand
             var selected = parse.GetValue(devices);
             var stat = parse.GetValue(statistic) == "mean" ? LatencyStatistic.Mean : LatencyStatistic.Median;
             var table = StoreTables.ToWideTable(st, s, stat, selected is { Length: > 0 } ? selected : null);
+            if (parse.GetValue(join) is string other) table = WideTableJoin.Inner(table, WideTableReader.ReadLatency(other, s));
             if (parse.GetValue(complete)) table = StoreTables.CompleteRows(table);
             var writer = new StringWriter();
             WideCsvWriter.Write(table, s, writer);

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using OneProxy.Cli.Output;
+using OneProxy.Data;
+using OneProxy.SearchSpaces;
 using OneProxy.Monotonicity;
 using OneProxy.Reports;
 
@@ -19,15 +21,17 @@ public static class MonotonicityCommand
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var heatmap = new Option<string?>("--heatmap") { Description = "Also write an SVG heatmap of the matrix to this file" };
+        var flops = new Option<bool>("--with-flops") { Description = "Add FLOPs and parameter count as pseudo-devices: how well does each rank the devices' latencies?" };
         var cmd = new Command("monotonicity",
             "SRCC (latency monotonicity) between every pair of devices of a latency table.\n" +
             "Example: oneproxy monotonicity --space nasbench201 --heatmap srcc.svg")
         {
-            space, latency, archs, devices, threshold, format, output, heatmap,
+            space, latency, archs, devices, threshold, format, output, heatmap, flops,
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var (table, s, _) = CommonOptions.LoadLatency(parse, space, latency, archs, devices);
+            if (parse.GetValue(flops)) table = WithCostColumns(table, s);
             var sw = Stopwatch.StartNew();
             var matrix = SrccMatrix.Compute(table);
             sw.Stop();
@@ -49,5 +53,14 @@ public static class MonotonicityCommand
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>The table plus "flops" and "params" columns from the space's cost model.</summary>
+    private static WideTable WithCostColumns(WideTable table, ISearchSpace space)
+    {
+        var costs = table.RequireArchitectures().Select(space.Cost).ToArray();
+        var columns = table.ColumnNames.Select((_, c) => table.Column(c).ToArray())
+            .Append(costs.Select(c => c.MFlops).ToArray()).Append(costs.Select(c => c.MParams).ToArray()).ToArray();
+        return new WideTable(table.Source, table.Kind, [.. table.ColumnNames, "flops", "params"], columns, table.Indices, table.Architectures);
     }
 }

@@ -20,6 +20,7 @@ public static class SearchCommand
         var archs = CommonOptions.Architectures();
         var accuracy = CommonOptions.Accuracy();
         var accuracyColumn = CommonOptions.AccuracyColumn();
+        var accuracyPredictor = new Option<string?>("--accuracy-predictor") { Description = "MLP accuracy predictor JSON (from fit-accuracy) instead of an accuracy table" };
         var predictor = new Option<string?>("--predictor") { Description = "Latency predictor JSON (from fit-predictor or adapt)" };
         var device = new Option<string?>("--device") { Description = "Or: fit the predictor on this column of the latency table" };
         var method = new Option<string>("--method") { Description = "exhaustive (enumerable spaces), evolution (the paper's, swept over t) or nsga2", DefaultValueFactory = _ => "evolution" }
@@ -35,13 +36,16 @@ public static class SearchCommand
             "Search for accuracy-vs-latency Pareto-optimal architectures on a latency predictor and an accuracy table.\n" +
             "Example: oneproxy search --space nasbench201 --device pixel3 --method evolution --seed 0 -o front.csv --plot front.svg")
         {
-            space, latency, archs, accuracy, accuracyColumn, predictor, device, method, sweep, generations, population, maxLatency, seed, output, plot,
+            space, latency, archs, accuracy, accuracyColumn, accuracyPredictor, predictor, device, method, sweep, generations, population, maxLatency, seed, output, plot,
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var s = SearchSpaceRegistry.Get(parse.GetValue(space)!);
             var model = LoadPredictor(parse, s, predictor, device, latency, archs);
-            var scorer = new ArchitectureScorer(s, model, CommonOptions.LoadAccuracy(parse, s, accuracy, accuracyColumn));
+            OneProxy.Accuracy.IAccuracySource acc = parse.GetValue(accuracyPredictor) is string accPath
+                ? OneProxy.Accuracy.MlpFile.Load(accPath, s)
+                : CommonOptions.LoadAccuracy(parse, s, accuracy, accuracyColumn);
+            var scorer = new ArchitectureScorer(s, model, acc);
             var evo = new EvolutionOptions { Generations = parse.GetValue(generations), PopulationSize = parse.GetValue(population) }.Validate();
             var err = parse.InvocationConfiguration.Error;
             var sw = Stopwatch.StartNew();
