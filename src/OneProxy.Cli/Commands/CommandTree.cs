@@ -20,6 +20,7 @@ public static class CommandTree
         root.Subcommands.Add(SearchCommand.Create());
         root.Subcommands.Add(TransferCommand.Create());
         root.Subcommands.Add(ConstrainCommand.Create());
+        root.Subcommands.Add(DepthScaleCommand.Create());
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(MeasureCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());

@@ -80,6 +80,33 @@ public abstract class MbConvSpace : ISearchSpace
     public int Expansion(Architecture a, int block) => Expansions[a[BlockCount + block]];
     public int Depth(Architecture a, int stage) => Depths[a[DepthGene(stage)]];
 
+    /// <summary>Number of searchable stages (5).</summary>
+    public int StageCount => Stages;
+
+    /// <summary>
+    /// The architecture with new stage depths. A block that a deeper stage adds copies the kernel
+    /// and expansion of the stage's last block (the natural way to grow a stage); dropped blocks vanish.
+    /// </summary>
+    public Architecture WithDepths(Architecture a, IReadOnlyList<int> depths)
+    {
+        Check(a);
+        if (depths.Count != Stages) throw new ArgumentException($"need {Stages} stage depths, got {depths.Count}");
+        var genes = a.Genes.ToArray();
+        for (int s = 0; s < Stages; s++)
+        {
+            int idx = Array.IndexOf(Depths, depths[s]);
+            if (idx < 0) throw new ArgumentException($"stage {s} depth {depths[s]} is not one of {string.Join("/", Depths)}");
+            int old = Depth(a, s), last = s * MaxDepth + old - 1;
+            for (int d = old; d < depths[s]; d++)
+            {
+                genes[s * MaxDepth + d] = genes[last];
+                genes[BlockCount + s * MaxDepth + d] = genes[BlockCount + last];
+            }
+            genes[DepthGene(s)] = idx;
+        }
+        return Canonicalize(genes);
+    }
+
     public Architecture Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
