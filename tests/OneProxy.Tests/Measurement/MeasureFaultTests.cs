@@ -175,4 +175,22 @@ public sealed class MeasureFaultTests : IDisposable
         Assert.Contains($"{archs[1]},,3", lines);
         Assert.Contains($"{archs[2]},2.5,", lines);
     }
+
+    [Fact]
+    public void RoundsStoreTheMedianOfEachArchitecturesRoundsChunkByChunk()
+    {
+        var archs = ArchFile(12);
+        var (code, output, err) = Measure(archs, FakeAgent("--noise 0.1 --crash-after 35"), "--rounds", "3");
+        Assert.Equal(2, code);
+        Assert.Contains("10 measurement(s) of this run are stored", err); // the first chunk's 30 reports completed it
+        (code, output, _) = Measure(archs, FakeAgent("--noise 0.1"), "--rounds", "3");
+        Assert.Equal(0, code);
+        Assert.Contains("12 requested, 10 already stored, 2 measured", output);
+        using var s = MeasurementStore.Open(Db);
+        var rows = s.Query();
+        Assert.Equal(12, rows.Count);
+        Assert.All(rows, r => Assert.Equal(3, r.Repetitions)); // three rounds of one run each
+        // The fake agent's noise is a function of the architecture, so its rounds agree exactly.
+        Assert.All(rows, r => Assert.Equal(0.0, r.StdMs!.Value, 12));
+    }
 }
