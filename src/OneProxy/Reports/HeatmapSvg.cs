@@ -18,7 +18,8 @@ public static class HeatmapSvg
         const int cell = 34, fontSize = 10;
         int labelWidth = Math.Max(60, matrix.Devices.Max(n => n.Length) * 7 + 10);
         int left = labelWidth, top = labelWidth + 40, barWidth = 18;
-        int width = left + d * cell + 90, height = top + d * cell + 30;
+        // Wide enough for the title (bold 15 px, about 9 px a character) and the 11 px subtitle.
+        int width = Math.Max(left + d * cell + 90, left + Math.Max(title.Length * 9, 380) + 10), height = top + d * cell + 30;
         double min = 1;
         for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) if (!double.IsNaN(matrix[i, j])) min = Math.Min(min, matrix[i, j]);
         double lo = Math.Floor(Math.Min(min, threshold) * 10) / 10, hi = 1.0;
