@@ -20,6 +20,10 @@ public static class BenchAdaptCommand
         var targets = CommonOptions.Devices();
         targets.Description = "Target device columns (never put in the library)";
         targets.Aliases.Add("--targets");
+        var withFlops = new Option<bool>("--with-flops")
+        {
+            Description = "Add FLOPs and parameter count as pseudo-devices 'flops' and 'params' (free to 'measure'): usable as --proxy or in --library",
+        };
         var library = new Option<string[]?>("--library")
         {
             Description = "Library device columns (default: every column that is not a target)",
@@ -54,11 +58,12 @@ public static class BenchAdaptCommand
             "AdaProxy, the proxy library, library+AdaProxy, a predictor fitted on the target samples alone, and the automatic choice.\n" +
             "Example: oneproxy bench adapt --space nasbench201 --proxy pixel3 --targets titan_rtx_256,gold_6226,fpga,pixel2,raspi4,eyeriss")
         {
-            space, latency, archs, proxy, targets, library, samples, seeds, penalty, methods, margin, incremental, batch, threshold, budget, minimum, format, output,
+            space, latency, archs, proxy, targets, library, withFlops, samples, seeds, penalty, methods, margin, incremental, batch, threshold, budget, minimum, format, output,
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var (table, s, _) = CommonOptions.LoadLatency(parse, space, latency, archs, null);
+            if (parse.GetValue(withFlops)) table = OneProxy.Data.CostColumns.Add(table, s);
             var p = parse.GetValue(proxy)!;
             var ts = parse.GetValue(targets) is { Length: > 0 } given ? given : throw new ArgumentException("--targets is required");
             var lib = parse.GetValue(library) is { Length: > 0 } named ? named : table.ColumnNames.Where(c => !ts.Contains(c)).ToArray();

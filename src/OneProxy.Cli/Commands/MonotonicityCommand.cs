@@ -31,7 +31,7 @@ public static class MonotonicityCommand
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var (table, s, _) = CommonOptions.LoadLatency(parse, space, latency, archs, devices);
-            if (parse.GetValue(flops)) table = WithCostColumns(table, s);
+            if (parse.GetValue(flops)) table = CostColumns.Add(table, s);
             var sw = Stopwatch.StartNew();
             var matrix = SrccMatrix.Compute(table);
             sw.Stop();
@@ -53,14 +53,5 @@ public static class MonotonicityCommand
             return 0;
         }));
         return cmd;
-    }
-
-    /// <summary>The table plus "flops" and "params" columns from the space's cost model.</summary>
-    private static WideTable WithCostColumns(WideTable table, ISearchSpace space)
-    {
-        var costs = table.RequireArchitectures().Select(space.Cost).ToArray();
-        var columns = table.ColumnNames.Select((_, c) => table.Column(c).ToArray())
-            .Append(costs.Select(c => c.MFlops).ToArray()).Append(costs.Select(c => c.MParams).ToArray()).ToArray();
-        return new WideTable(table.Source, table.Kind, [.. table.ColumnNames, "flops", "params"], columns, table.Indices, table.Architectures);
     }
 }
