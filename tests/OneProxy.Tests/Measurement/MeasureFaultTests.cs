@@ -193,4 +193,16 @@ public sealed class MeasureFaultTests : IDisposable
         // The fake agent's noise is a function of the architecture, so its rounds agree exactly.
         Assert.All(rows, r => Assert.Equal(0.0, r.StdMs!.Value, 12));
     }
+
+    [Fact]
+    public void AnUnknownArchitectureInTheListStopsBeforeAnythingRuns()
+    {
+        var archs = Path.Combine(_dir, "archs.txt");
+        File.WriteAllLines(archs, ["# two architectures", _space.Format(_space.Enumerate().First()), "|conv_9x9~0|+|none~0|none~1|+|none~0|none~1|none~2|"]);
+        var (code, _, err) = Measure(archs, FakeAgent());
+        Assert.Equal(2, code);
+        Assert.Contains("archs.txt:3:", err);
+        Assert.Contains("conv_9x9", err);
+        Assert.False(File.Exists(Db));
+    }
 }
