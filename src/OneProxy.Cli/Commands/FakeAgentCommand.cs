@@ -84,8 +84,7 @@ public static class FakeAgentCommand
         if (double.IsNaN(ms)) return JsonSerializer.Serialize(new { arch = text, error = "no recorded latency" });
         // Noise is a function of (seed, architecture), so a repeat of the same seed repeats exactly.
         var rng = new Random(HashCode.Combine(seed, StableHash(text)));
-        double z = Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
-        ms = Math.Max(1e-6, ms * (1 + noise * z));
+        ms = Math.Max(1e-6, ms * (1 + noise * MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1)));
         return JsonSerializer.Serialize(new
         {
             arch = text, median_ms = ms, mean_ms = ms, std_ms = ms * noise, runs = 1,

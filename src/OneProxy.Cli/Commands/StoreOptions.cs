@@ -19,14 +19,6 @@ public static class StoreOptions
 
     public static Option<int?> Input() => new("--input") { Description = "Input resolution in pixels (default: the space's own; 0 = unknown)" };
 
-    /// <summary>Input resolution of the space's networks, recorded with each measurement.</summary>
-    public static int DefaultInput(ISearchSpace space) => space.Name switch
-    {
-        "nasbench201" => 32,
-        "fbnet" or "mobilenetv2" => 224,
-        _ => 0,
-    };
-
     public static MeasurementSetting Setting(ParseResult parse, ISearchSpace space, Option<int> batch, Option<int> threads, Option<int?> input) =>
-        new MeasurementSetting(parse.GetValue(batch), parse.GetValue(threads), parse.GetValue(input) ?? DefaultInput(space)).Validated();
+        new MeasurementSetting(parse.GetValue(batch), parse.GetValue(threads), parse.GetValue(input) ?? space.InputSize).Validated();
 }

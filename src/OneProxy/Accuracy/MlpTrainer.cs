@@ -1,3 +1,4 @@
+using MathNet.Numerics.Distributions;
 using OneProxy.SearchSpaces;
 
 namespace OneProxy.Accuracy;
@@ -44,7 +45,7 @@ public static class MlpTrainer
             b[l] = new double[sizes[l + 1]];
             double scale = Math.Sqrt(2.0 / sizes[l]);
             for (int o = 0; o < sizes[l + 1]; o++)
-                for (int i = 0; i < sizes[l]; i++) w[l][o, i] = scale * Gaussian(rng);
+                for (int i = 0; i < sizes[l]; i++) w[l][o, i] = scale * Normal.Sample(rng, 0, 1);
         }
         var net = new MlpAccuracyPredictor(space, w, b, mean, std, n);
         var adam = new Adam(w, b, options.LearningRate);
@@ -115,9 +116,6 @@ public static class MlpTrainer
             }
         }
     }
-
-    private static double Gaussian(Random rng) =>
-        Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
     /// <summary>Adam (Kingma and Ba) with the usual betas 0.9 / 0.999 and bias correction.</summary>
     private sealed class Adam(double[][,] w, double[][] b, double lr)

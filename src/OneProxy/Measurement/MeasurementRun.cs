@@ -115,18 +115,10 @@ public sealed class MeasurementRun(MeasurementStore store, ISearchSpace space, A
     private LatencyMeasurement ToMeasurement(AgentMeasurement r, string arch)
     {
         var s = _options.Setting;
-        Check("batch", r.BatchSize, s.BatchSize, r);
-        Check("threads", r.Threads, s.Threads, r);
-        Check("input", r.InputSize, s.InputSize, r);
+        if (s.Conflict(r.BatchSize, r.Threads, r.InputSize) is string conflict)
+            throw new AgentProtocolException($"agent output line {r.Line}: {conflict} (for {r.Architecture}); check the agent template's placeholders");
         var runtime = r.Runtime ?? _options.Runtime ?? "unknown";
         return new LatencyMeasurement(space.Name, arch, _options.Device, s, runtime, r.MedianMs, r.MeanMs, r.StdMs, r.Runs,
             DateTimeOffset.UtcNow, "agent: " + agent.Template);
-    }
-
-    /// <summary>A reported setting that differs from the requested one would mislabel the data: refuse it.</summary>
-    private static void Check(string field, int? reported, int requested, AgentMeasurement r)
-    {
-        if (reported is int v && requested != 0 && v != requested)
-            throw new AgentProtocolException($"agent output line {r.Line}: reports {field} {v} but {requested} was requested (for {r.Architecture}); check the agent template's placeholders");
     }
 }

@@ -17,6 +17,23 @@ public sealed record MeasurementSetting(int BatchSize, int Threads, int InputSiz
         return this;
     }
 
+    /// <summary>
+    /// Where an agent's reported batch, threads or input contradict this requested setting (zero
+    /// fields accept anything), e.g. "reports batch 64 but 1 was requested"; null if they agree.
+    /// A contradiction would mislabel the data, so callers refuse the result.
+    /// </summary>
+    public string? Conflict(int? batch, int? threads, int? input)
+    {
+        foreach (var (field, reported, requested) in new[] { ("batch", batch, BatchSize), ("threads", threads, Threads), ("input", input, InputSize) })
+            if (reported is int v && requested != 0 && v != requested)
+                return $"reports {field} {v} but {requested} was requested";
+        return null;
+    }
+
+    /// <summary>This setting with its unknown (zero) fields taken from what an agent reported.</summary>
+    public MeasurementSetting FilledFrom(int? batch, int? threads, int? input) => new(
+        BatchSize != 0 ? BatchSize : batch ?? 0, Threads != 0 ? Threads : threads ?? 0, InputSize != 0 ? InputSize : input ?? 0);
+
     /// <summary>A short label, e.g. "b1_t2_i224", used to tell apart columns of one device.</summary>
     public string Label => $"b{BatchSize}_t{Threads}_i{InputSize}";
 }

@@ -31,6 +31,7 @@ public sealed class FbNetSpace : ISearchSpace
     }
 
     public string Name => "fbnet";
+    public int InputSize => 224;
     public IReadOnlyList<int> GeneChoices => _choices;
     public int FeatureCount => Blocks * Choices.Length + 1;
     public IReadOnlyList<string> FeatureNames => _featureNames;

@@ -12,6 +12,9 @@ public interface ISearchSpace
     /// <summary>Registry name, e.g. <c>nasbench201</c>.</summary>
     string Name { get; }
 
+    /// <summary>Input resolution in pixels of the space's networks; 0 where each architecture picks its own.</summary>
+    int InputSize { get; }
+
     /// <summary>Number of choices of each gene.</summary>
     IReadOnlyList<int> GeneChoices { get; }
 

@@ -48,6 +48,7 @@ public abstract class MbConvSpace : ISearchSpace
 
     protected virtual string[] ExtraFeatureNames => [];
 
+    public int InputSize => Resolutions.Length == 1 ? Resolutions[0] : 0;
     public IReadOnlyList<int> GeneChoices => _choices;
     public int FeatureCount => _featureNames.Length;
     public IReadOnlyList<string> FeatureNames => _featureNames;

@@ -29,6 +29,7 @@ public sealed class NasBench201Space : ISearchSpace
     }
 
     public string Name => "nasbench201";
+    public int InputSize => 32;
     public IReadOnlyList<int> GeneChoices => Choices;
     public int FeatureCount => 31;
     public IReadOnlyList<string> FeatureNames => _featureNames;

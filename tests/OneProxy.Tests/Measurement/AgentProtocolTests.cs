@@ -84,6 +84,12 @@ public class AgentProtocolTests
         File.AppendAllLines(path, ["""{"arch":"|bogus~0|","median_ms":1}"""]);
         e = Assert.Throws<DataFormatException>(() => AgentOutputFile.Read(path, space, "h100"));
         Assert.Contains(":4: column 'arch'", e.Message);
+        File.WriteAllLines(path, [$$"""{"arch":"{{arch}}","median_ms":4.5,"threads":2}""", "12.5 ms"]);
+        var garbled = Assert.Throws<AgentProtocolException>(() => AgentOutputFile.Read(path, space, "h100"));
+        Assert.StartsWith(path + ":2: not a JSON result line", garbled.Message);
+        File.WriteAllLines(path, [$$"""{"arch":"{{arch}}","median_ms":4.5,"threads":2}"""]);
+        // Unknown (zero) fields of the import's setting are filled from the line; known ones are kept.
+        Assert.Equal(new MeasurementSetting(1, 2, 224), Assert.Single(AgentOutputFile.Read(path, space, "h100", new MeasurementSetting(1, 0, 224)).Measurements).Setting);
         File.Delete(path);
     }
 }
