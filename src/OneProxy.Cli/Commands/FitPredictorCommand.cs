@@ -24,6 +24,8 @@ public static class FitPredictorCommand
         var outDir = new Option<string>("--output-dir", "-O") { Description = "Directory for <device>.json files (created if needed)", Required = true };
         var cmd = new Command("fit-predictor",
             "Fit a linear latency predictor L(x) = w . x per device (least squares, or NNLS with --non-negative) and save it as versioned JSON.\n" +
+            "The report's residual_lag1 is the lag-1 autocorrelation of the fit's residuals in the file's row order: near 0 for " +
+            "independent noise; clearly above 0 when latency drifts along the order the rows were measured in (heat, background load).\n" +
             "Example: oneproxy fit-predictor --space nasbench201 --devices pixel3 --output-dir predictors/")
         {
             space, latency, archs, devices, sample, seed, nonNeg, outDir,
@@ -37,7 +39,7 @@ public static class FitPredictorCommand
             var k = parse.GetValue(sample);
             if (k is < 2) throw new ArgumentException($"--sample must be at least 2, got {k}");
             var inv = CultureInfo.InvariantCulture;
-            var report = new StringBuilder("device,rows_fitted,srcc_fitted,rmse_fitted_ms,srcc_held_out,rows_held_out,file\n");
+            var report = new StringBuilder("device,rows_fitted,srcc_fitted,rmse_fitted_ms,residual_lag1,srcc_held_out,rows_held_out,file\n");
             foreach (var device in table.ColumnNames)
             {
                 var col = table.Column(device).ToArray();
@@ -48,7 +50,7 @@ public static class FitPredictorCommand
                     if (size >= rows.Length) throw new ArgumentException($"--sample {size} leaves nothing held out: {device} has {rows.Length} measured architectures");
                     var shuffled = (int[])rows.Clone();
                     SrccEstimator.PartialShuffle(shuffled, size, new Random(parse.GetValue(seed)));
-                    fitRows = shuffled[..size];
+                    fitRows = [.. shuffled[..size].Order()];
                     heldOut = shuffled[size..];
                 }
                 var x = all.SelectRows(fitRows);
@@ -56,12 +58,13 @@ public static class FitPredictorCommand
                 var predictor = LinearPredictorFitter.Fit(x, y, device, parse.GetValue(nonNeg));
                 var fitted = predictor.PredictAll(x);
                 double rmse = Math.Sqrt(fitted.Zip(y, (a, b) => (a - b) * (a - b)).Average());
+                double lag1 = Residuals.Lag1Autocorrelation(y.Zip(fitted, (a, b) => a - b).ToArray());
                 double held = heldOut.Length > 1
                     ? Spearman.Correlation(predictor.PredictAll(all.SelectRows(heldOut)), heldOut.Select(i => col[i]).ToArray())
                     : double.NaN;
                 var path = Path.Combine(dir, device + ".json");
                 PredictorFile.Save(path, predictor, s);
-                report.Append(inv, $"{device},{fitRows.Length},{Spearman.Correlation(fitted, y):0.0000},{rmse:G4},{held:0.0000},{heldOut.Length},{path}\n");
+                report.Append(inv, $"{device},{fitRows.Length},{Spearman.Correlation(fitted, y):0.0000},{rmse:G4},{lag1:0.000},{held:0.0000},{heldOut.Length},{path}\n");
             }
             parse.InvocationConfiguration.Output.Write(report.ToString());
             return 0;

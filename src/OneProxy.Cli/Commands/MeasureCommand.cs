@@ -27,13 +27,14 @@ public static class MeasureCommand
         var warmup = new Option<int>("--warmup") { Description = "Untimed runs per architecture", DefaultValueFactory = _ => 10 };
         var runs = new Option<int>("--runs") { Description = "Timed runs per architecture (the median is stored)", DefaultValueFactory = _ => 50 };
         var timeout = new Option<double>("--timeout") { Description = "Seconds to wait for each architecture's result before killing the agent", DefaultValueFactory = _ => 300 };
-        var rounds = new Option<int>("--rounds") { Description = "Time each architecture in this many rounds, interleaved with its neighbours (chunks of 10), and store the median of the rounds: steadier on shared machines", DefaultValueFactory = _ => 1 };
+        var rounds = new Option<int>("--rounds") { Description = "Time each architecture in this many rounds, interleaved with the rest of its chunk, and store the median of the round medians: on shared machines a slow phase then hits every architecture alike", DefaultValueFactory = _ => 1 };
+        var chunkSize = new Option<int>("--chunk-size") { Description = "Architectures interleaved per chunk with --rounds (a crash loses at most one chunk); the bundled agent keeps up to 32 built", DefaultValueFactory = _ => MeasureOptions.DefaultChunkSize };
         var runtime = new Option<string?>("--runtime") { Description = "Runtime label stored when the agent does not report one" };
         var cmd = new Command("measure",
             "Measure architectures on a device through an agent and store every result as it arrives. Re-running skips what is stored, so an interrupted run resumes.\n" +
             "Example: oneproxy measure --space mobilenetv2 --device cpu_t1 --threads 1 --archs archs.txt --store measurements.db")
         {
-            space, store, device, agent, archs, sample, seed, batch, threads, input, warmup, runs, timeout, rounds, runtime,
+            space, store, device, agent, archs, sample, seed, batch, threads, input, warmup, runs, timeout, rounds, chunkSize, runtime,
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
@@ -47,6 +48,7 @@ public static class MeasureCommand
                 Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 Runtime = parse.GetValue(runtime),
                 Rounds = parse.GetValue(rounds),
+                ChunkSize = parse.GetValue(chunkSize),
             }.Validated();
             var list = ReadArchitectures(parse.GetValue(archs), s, parse.GetValue(sample), parse.GetValue(seed));
             var command = new AgentCommand(parse.GetValue(agent) ?? BundledAgent.CpuTemplate());

@@ -19,7 +19,9 @@ public sealed record MeasureOptions
     public int Rounds { get; init; } = 1;
 
     /// <summary>Architectures interleaved per chunk when <see cref="Rounds"/> is above 1; a crash loses at most one chunk.</summary>
-    public int ChunkSize { get; init; } = 10;
+    public int ChunkSize { get; init; } = DefaultChunkSize;
+
+    public const int DefaultChunkSize = 10;
 
     /// <summary>Runtime recorded when the agent does not report one.</summary>
     public string? Runtime { get; init; }
