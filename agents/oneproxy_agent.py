@@ -4,7 +4,7 @@
 Reads architecture strings (OneProxy's text forms), one per line, from stdin or --archs FILE,
 and prints one JSON line per architecture to stdout, flushed as soon as it is measured:
 
-  {"arch": "...", "median_ms": 1.2, "mean_ms": 1.3, "std_ms": 0.1, "runs": 50, "warmup": 10,
+  {"arch": "...", "median_ms": 1.2, "mean_ms": 1.3, "min_ms": 1.1, "std_ms": 0.1, "runs": 50, "warmup": 10,
    "batch": 1, "threads": 1, "input": 224, "runtime": "pytorch-2.11.0/cuda/NVIDIA H100 80GB HBM3"}
 
 An architecture that cannot be built gives {"arch": "...", "error": "..."} and the agent goes on.
@@ -299,6 +299,7 @@ def measure(space, arch, args, device, runtime):
         "arch": arch,
         "median_ms": statistics.median(times),
         "mean_ms": statistics.fmean(times),
+        "min_ms": min(times),
         "std_ms": statistics.stdev(times) if len(times) > 1 else 0.0,
         "runs": len(times),
         "warmup": args.warmup,

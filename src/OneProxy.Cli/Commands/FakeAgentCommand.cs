@@ -87,7 +87,7 @@ public static class FakeAgentCommand
         ms = Math.Max(1e-6, ms * (1 + noise * MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1)));
         return JsonSerializer.Serialize(new
         {
-            arch = text, median_ms = ms, mean_ms = ms, std_ms = ms * noise, runs = 1,
+            arch = text, median_ms = ms, mean_ms = ms, min_ms = ms, std_ms = ms * noise, runs = 1,
             batch = setting.BatchSize, threads = setting.Threads, input = setting.InputSize, runtime = "oneproxy-fake-agent",
         });
     }

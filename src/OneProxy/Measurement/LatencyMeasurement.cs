@@ -3,7 +3,9 @@ namespace OneProxy.Measurement;
 /// <summary>
 /// One stored latency with its provenance. <see cref="Architecture"/> is the space's canonical
 /// text form. Mean, standard deviation and repetitions are null where the source did not give
-/// them (an imported wide CSV holds one number per cell, stored as the median).
+/// them (an imported wide CSV holds one number per cell, stored as the median). The minimum is
+/// the fastest timed run; on shared machines, where interference only ever slows a run down, it
+/// is the steadiest statistic.
 /// </summary>
 public sealed record LatencyMeasurement(
     string Space,
@@ -16,4 +18,5 @@ public sealed record LatencyMeasurement(
     double? StdMs,
     int? Repetitions,
     DateTimeOffset MeasuredAt,
-    string Source);
+    string Source,
+    double? MinMs = null);

@@ -90,7 +90,8 @@ public sealed class MeasurementRun(MeasurementStore store, ISearchSpace space, A
 
     /// <summary>
     /// One architecture's rounds as one measurement: median of the round medians, mean of the
-    /// round means, the spread (standard deviation) of the round medians, and all timed runs.
+    /// round means, the fastest run of all rounds, the spread (standard deviation) of the round
+    /// medians, and all timed runs.
     /// </summary>
     private static AgentMeasurement Combine(List<AgentMeasurement> rounds)
     {
@@ -102,7 +103,8 @@ public sealed class MeasurementRun(MeasurementStore store, ISearchSpace space, A
         double spread = Math.Sqrt(medians.Sum(m => (m - mean) * (m - mean)) / (n - 1));
         double? means = rounds.All(r => r.MeanMs is not null) ? rounds.Average(r => r.MeanMs!.Value) : null;
         int? runs = rounds.All(r => r.Runs is not null) ? rounds.Sum(r => r.Runs!.Value) : null;
-        return rounds[0] with { MedianMs = median, MeanMs = means, StdMs = spread, Runs = runs };
+        double? min = rounds.All(r => r.MinMs is not null) ? rounds.Min(r => r.MinMs!.Value) : null;
+        return rounds[0] with { MedianMs = median, MeanMs = means, StdMs = spread, Runs = runs, MinMs = min };
     }
 
     private bool SameArchitecture(string reported, string expected)
@@ -119,6 +121,6 @@ public sealed class MeasurementRun(MeasurementStore store, ISearchSpace space, A
             throw new AgentProtocolException($"agent output line {r.Line}: {conflict} (for {r.Architecture}); check the agent template's placeholders");
         var runtime = r.Runtime ?? _options.Runtime ?? "unknown";
         return new LatencyMeasurement(space.Name, arch, _options.Device, s, runtime, r.MedianMs, r.MeanMs, r.StdMs, r.Runs,
-            DateTimeOffset.UtcNow, "agent: " + agent.Template);
+            DateTimeOffset.UtcNow, "agent: " + agent.Template, r.MinMs);
     }
 }

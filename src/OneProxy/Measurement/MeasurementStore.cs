@@ -13,7 +13,7 @@ namespace OneProxy.Measurement;
 public sealed class MeasurementStore : IDisposable
 {
     /// <summary>Schema version kept in SQLite's user_version; a newer file is refused, not guessed at.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private readonly SqliteConnection _connection;
 
@@ -64,6 +64,14 @@ public sealed class MeasurementStore : IDisposable
             throw new StoreException($"{Path}: store schema version {version} is newer than this OneProxy understands ({SchemaVersion}); upgrade OneProxy");
         if (version == SchemaVersion) return;
         using var tx = _connection.BeginTransaction();
+        if (version == 1)
+        {
+            // Version 2 adds the fastest run; older rows keep NULL there (never guessed).
+            Execute("ALTER TABLE measurements ADD COLUMN min_ms REAL", tx);
+            Execute($"PRAGMA user_version = {SchemaVersion}", tx);
+            tx.Commit();
+            return;
+        }
         Execute("""
             CREATE TABLE IF NOT EXISTS measurements (
                 id           INTEGER PRIMARY KEY,
@@ -80,6 +88,7 @@ public sealed class MeasurementStore : IDisposable
                 repetitions  INTEGER,
                 measured_at  TEXT    NOT NULL,
                 source       TEXT    NOT NULL,
+                min_ms       REAL,
                 UNIQUE (space, arch, device, batch_size, threads, input_size)
             )
             """, tx);
@@ -99,12 +108,12 @@ public sealed class MeasurementStore : IDisposable
             cmd.Transaction = tx;
             cmd.CommandText = """
                 INSERT INTO measurements (space, arch, device, batch_size, threads, input_size, runtime,
-                                          median_ms, mean_ms, std_ms, repetitions, measured_at, source)
+                                          median_ms, mean_ms, std_ms, repetitions, measured_at, source, min_ms)
                 VALUES ($space, $arch, $device, $batch, $threads, $input, $runtime,
-                        $median, $mean, $std, $reps, $at, $source)
+                        $median, $mean, $std, $reps, $at, $source, $min)
                 ON CONFLICT DO NOTHING
                 """;
-            var p = new[] { "$space", "$arch", "$device", "$batch", "$threads", "$input", "$runtime", "$median", "$mean", "$std", "$reps", "$at", "$source" }
+            var p = new[] { "$space", "$arch", "$device", "$batch", "$threads", "$input", "$runtime", "$median", "$mean", "$std", "$reps", "$at", "$source", "$min" }
                 .ToDictionary(n => n, n => cmd.Parameters.Add(new SqliteParameter { ParameterName = n }));
             cmd.Prepare();
             int inserted = 0;
@@ -123,6 +132,7 @@ public sealed class MeasurementStore : IDisposable
                 p["$reps"].Value = (object?)m.Repetitions ?? DBNull.Value;
                 p["$at"].Value = m.MeasuredAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
                 p["$source"].Value = m.Source;
+                p["$min"].Value = (object?)m.MinMs ?? DBNull.Value;
                 inserted += cmd.ExecuteNonQuery();
             }
             tx.Commit();
@@ -143,6 +153,8 @@ public sealed class MeasurementStore : IDisposable
             throw new ArgumentException($"median latency must be a positive number, got {m.MedianMs} for {m.Device} / {m.Architecture}");
         if (m.MeanMs is double mean && (!double.IsFinite(mean) || mean <= 0))
             throw new ArgumentException($"mean latency must be a positive number, got {mean} for {m.Device} / {m.Architecture}");
+        if (m.MinMs is double min && (!double.IsFinite(min) || min <= 0 || min > m.MedianMs))
+            throw new ArgumentException($"fastest-run latency must be positive and at most the median {m.MedianMs}, got {min} for {m.Device} / {m.Architecture}");
         if (m.StdMs is double std && (!double.IsFinite(std) || std < 0))
             throw new ArgumentException($"latency standard deviation must be >= 0, got {std} for {m.Device} / {m.Architecture}");
         if (m.Repetitions is int r && r < 1)
@@ -178,7 +190,7 @@ public sealed class MeasurementStore : IDisposable
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = """
             SELECT space, arch, device, batch_size, threads, input_size, runtime, median_ms, mean_ms, std_ms,
-                   repetitions, measured_at, source
+                   repetitions, measured_at, source, min_ms
             FROM measurements WHERE ($s IS NULL OR space = $s) AND ($d IS NULL OR device = $d) ORDER BY id
             """;
         cmd.Parameters.AddWithValue("$s", (object?)space ?? DBNull.Value);
@@ -194,7 +206,8 @@ public sealed class MeasurementStore : IDisposable
                 r.IsDBNull(9) ? null : r.GetDouble(9),
                 r.IsDBNull(10) ? null : r.GetInt32(10),
                 DateTimeOffset.Parse(r.GetString(11), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-                r.GetString(12)));
+                r.GetString(12),
+                r.IsDBNull(13) ? null : r.GetDouble(13)));
         return list;
     }
 

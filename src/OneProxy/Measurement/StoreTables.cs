@@ -37,7 +37,13 @@ public static class StoreTables
             }
         var values = series.Select(_ => Enumerable.Repeat(double.NaN, archs.Count).ToArray()).ToArray();
         foreach (var m in rows)
-            values[column[(m.Device, m.Setting)]][rowOf[m.Architecture]] = statistic == LatencyStatistic.Mean ? m.MeanMs ?? m.MedianMs : m.MedianMs;
+            values[column[(m.Device, m.Setting)]][rowOf[m.Architecture]] = statistic switch
+            {
+                LatencyStatistic.Mean => m.MeanMs ?? m.MedianMs,
+                LatencyStatistic.Min => m.MinMs ?? throw new StoreException(
+                    $"{store.Path}: {m.Device} ({m.Setting.Label}) has no fastest-run latency for {m.Architecture} (source: {m.Source}); export it with the median, or leave it out with --devices"),
+                _ => m.MedianMs,
+            };
         return new WideTable(store.Path, ValueKind.LatencyMs, names, values, null, archs);
     }
 

@@ -9,8 +9,8 @@ public class AgentProtocolTests
     [Fact]
     public void ParsesAFullResultLine()
     {
-        var r = AgentOutputParser.Parse("""{"arch":"a","median_ms":1.5,"mean_ms":1.6,"std_ms":0.1,"runs":50,"batch":64,"threads":2,"input":224,"runtime":"pt"}""", "x", 3);
-        Assert.Equal(new AgentMeasurement("a", 3, 1.5, 1.6, 0.1, 50, 64, 2, 224, "pt"), r);
+        var r = AgentOutputParser.Parse("""{"arch":"a","median_ms":1.5,"mean_ms":1.6,"min_ms":1.4,"std_ms":0.1,"runs":50,"batch":64,"threads":2,"input":224,"runtime":"pt"}""", "x", 3);
+        Assert.Equal(new AgentMeasurement("a", 3, 1.5, 1.6, 0.1, 50, 64, 2, 224, "pt", 1.4), r);
     }
 
     [Fact]
@@ -18,6 +18,7 @@ public class AgentProtocolTests
     {
         var r = Assert.IsType<AgentMeasurement>(AgentOutputParser.Parse("""{"arch":"a","median_ms":2}""", "x", 1));
         Assert.Null(r.MeanMs);
+        Assert.Null(r.MinMs);
         Assert.Null(r.BatchSize);
     }
 
@@ -44,6 +45,8 @@ public class AgentProtocolTests
     [InlineData("""{"arch":"a","median_ms":-1}""", "'median_ms' must be > 0")]
     [InlineData("""{"arch":"a","median_ms":1,"std_ms":-0.1}""", "'std_ms' must be >= 0")]
     [InlineData("""{"arch":"a","median_ms":1,"runs":0}""", "'runs' must be >= 1")]
+    [InlineData("""{"arch":"a","median_ms":1,"min_ms":0}""", "'min_ms' must be > 0 and at most 'median_ms' (1)")]
+    [InlineData("""{"arch":"a","median_ms":1,"min_ms":1.2}""", "'min_ms' must be > 0 and at most 'median_ms' (1), got 1.2")]
     [InlineData("""{"arch":"a","median_ms":1,"batch":1.5}""", "'batch' must be an integer")]
     [InlineData("[1,2]", "not a JSON result line")]
     public void GarbageIsAnErrorNamingSourceAndLine(string line, string problem)

@@ -15,7 +15,7 @@ public sealed class MeasurementStoreTests : IDisposable
 
     private LatencyMeasurement M(int archIndex, string device, double ms, int batch = 1) =>
         new("nasbench201", _space.Format(_space.Enumerate().ElementAt(archIndex)), device, new MeasurementSetting(batch, 1, 32),
-            "test-runtime", ms, ms * 1.1, 0.5, 20, new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero), "unit test");
+            "test-runtime", ms, ms * 1.1, 0.5, 20, new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero), "unit test", ms * 0.9);
 
     [Fact]
     public void RoundTripsEveryProvenanceField()
@@ -66,6 +66,58 @@ public sealed class MeasurementStoreTests : IDisposable
         }
         var e = Assert.Throws<StoreException>(() => MeasurementStore.Open(DbPath));
         Assert.Contains("schema version 99 is newer", e.Message);
+    }
+
+    [Fact]
+    public void AVersion1StoreGainsTheFastestRunColumnAndKeepsItsRows()
+    {
+        using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            // The version-1 schema as session 3 shipped it, with one row.
+            cmd.CommandText = """
+                CREATE TABLE measurements (id INTEGER PRIMARY KEY, space TEXT NOT NULL, arch TEXT NOT NULL, device TEXT NOT NULL,
+                    batch_size INTEGER NOT NULL, threads INTEGER NOT NULL, input_size INTEGER NOT NULL, runtime TEXT NOT NULL,
+                    median_ms REAL NOT NULL CHECK (median_ms > 0), mean_ms REAL, std_ms REAL, repetitions INTEGER,
+                    measured_at TEXT NOT NULL, source TEXT NOT NULL, UNIQUE (space, arch, device, batch_size, threads, input_size));
+                INSERT INTO measurements (space, arch, device, batch_size, threads, input_size, runtime, median_ms, measured_at, source)
+                    VALUES ('nasbench201', 'x', 'old', 1, 1, 32, 'rt', 4.5, '2026-11-01T00:00:00.0000000+00:00', 'v1');
+                PRAGMA user_version = 1;
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        using (var store = MeasurementStore.Open(DbPath))
+        {
+            var old = Assert.Single(store.Query());
+            Assert.Equal(4.5, old.MedianMs);
+            Assert.Null(old.MinMs);
+            store.Insert([M(1, "cpu", 10)]);
+        }
+        using var reopened = MeasurementStore.Open(DbPath);
+        Assert.Equal([null, 9.0], reopened.Query().Select(m => m.MinMs));
+    }
+
+    [Fact]
+    public void AFastestRunAboveTheMedianIsRefused()
+    {
+        using var store = MeasurementStore.Open(DbPath);
+        var e = Assert.Throws<ArgumentException>(() => store.Insert([M(1, "cpu", 10) with { MinMs = 11 }]));
+        Assert.Contains("at most the median 10", e.Message);
+        Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
+    public void ExportWithTheMinimumNeedsItStoredAndNamesTheRowThatLacksIt()
+    {
+        using var store = MeasurementStore.Open(DbPath);
+        store.Insert([M(1, "cpu", 10), M(2, "cpu", 20)]);
+        var table = StoreTables.ToWideTable(store, _space, LatencyStatistic.Min);
+        Assert.Equal([9.0, 18.0], table.Column("cpu").ToArray());
+        store.Insert([M(3, "cpu", 30) with { MinMs = null, Source = "wide csv import" }]);
+        var e = Assert.Throws<StoreException>(() => StoreTables.ToWideTable(store, _space, LatencyStatistic.Min));
+        Assert.Contains("no fastest-run latency", e.Message);
+        Assert.Contains("wide csv import", e.Message);
     }
 
     [Fact]
