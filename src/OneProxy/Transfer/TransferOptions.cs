@@ -5,11 +5,20 @@ namespace OneProxy.Transfer;
 /// <summary>Options of <see cref="TransferPipeline"/> (Algorithm 5), validated once.</summary>
 public sealed record TransferOptions
 {
-    /// <summary>Architectures measured on the target to check monotonicity (and to adapt from).</summary>
-    public int SampleSize { get; init; } = 20;
+    /// <summary>
+    /// Architectures measured on the target to check monotonicity (and to adapt from). 15 of a
+    /// 50 budget, not 20: refitting while pruning keeps training the predictor, and the five
+    /// measurements moved to pruning raised NAS-Bench-201's mean hypervolume ratio from 0.9943
+    /// to 0.9951 and its worst seed from 0.941 to 0.960 (bench transfer, proxy pixel3, 10 seeds).
+    /// </summary>
+    public int SampleSize { get; init; } = 15;
 
-    /// <summary>Sample SRCC at or above which the proxy's Pareto set is reused as is.</summary>
-    public double SrccThreshold { get; init; } = 0.98;
+    /// <summary>
+    /// Sample SRCC at or above which the proxy's Pareto set is reused as is. 0.99 with a
+    /// 15-architecture sample: at 0.98 one seed in five read 2080ti_256 (true SRCC 0.94) as
+    /// monotone, reused pixel3's set and scored HV 0.962.
+    /// </summary>
+    public double SrccThreshold { get; init; } = 0.99;
 
     /// <summary>Target measurements in total: sample plus pruning.</summary>
     public int Budget { get; init; } = 50;
