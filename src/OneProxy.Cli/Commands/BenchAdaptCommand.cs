@@ -20,10 +20,7 @@ public static class BenchAdaptCommand
         var targets = CommonOptions.Devices();
         targets.Description = "Target device columns (never put in the library)";
         targets.Aliases.Add("--targets");
-        var withFlops = new Option<bool>("--with-flops")
-        {
-            Description = "Add FLOPs and parameter count as pseudo-devices 'flops' and 'params' (free to 'measure'): usable as --proxy or in --library",
-        };
+        var withFlops = CommonOptions.WithFlops();
         var library = new Option<string[]?>("--library")
         {
             Description = "Library device columns (default: every column that is not a target)",

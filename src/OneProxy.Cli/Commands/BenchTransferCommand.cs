@@ -28,6 +28,7 @@ public static class BenchTransferCommand
         var threshold = new Option<double>("--threshold", "-t") { Description = "Sample SRCC at which the proxy's set is reused without adapting", DefaultValueFactory = _ => new TransferOptions().SrccThreshold };
         var refit = new Option<int>("--refit-every") { Description = "0: the paper's one-shot pruning; N: prune one candidate at a time and re-adapt every N measurements", DefaultValueFactory = _ => new TransferOptions().RefitEvery };
         var seeds = new Option<int>("--seeds") { Description = "Repetitions with seeds 0..N-1 (the sample differs)", DefaultValueFactory = _ => 5 };
+        var withFlops = CommonOptions.WithFlops();
         var perDevice = new Option<int>("--per-device-samples") { Description = "Target measurements of the per-device-predictor baseline", DefaultValueFactory = _ => 1000 };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
@@ -36,7 +37,7 @@ public static class BenchTransferCommand
             "with and without adaptation, and FLOPs / per-device-predictor baselines.\n" +
             "Example: oneproxy bench transfer --space nasbench201 --proxy pixel3 --format csv")
         {
-            space, latency, archs, accuracy, accuracyColumn, proxy, targets, sample, budget, threshold, refit, seeds, perDevice, format, output,
+            space, latency, archs, accuracy, accuracyColumn, proxy, targets, sample, budget, threshold, refit, seeds, withFlops, perDevice, format, output,
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
@@ -45,6 +46,8 @@ public static class BenchTransferCommand
             var p = parse.GetValue(proxy)!;
             table.ColumnIndexOf(p);
             var ts = parse.GetValue(targets) is { Length: > 0 } given ? given : table.ColumnNames.Where(c => c != p).ToArray();
+            // The cost columns join the library only: they are not devices to transfer to.
+            if (parse.GetValue(withFlops)) table = CostColumns.Add(table, s);
             var options = new TransferOptions { SampleSize = parse.GetValue(sample), Budget = parse.GetValue(budget), SrccThreshold = parse.GetValue(threshold), RefitEvery = parse.GetValue(refit) }.Validate();
             var sw = Stopwatch.StartNew();
             var rows = ProgressBar.Run("transferring", ts.Length, progress =>

@@ -59,6 +59,12 @@ public static class CommonOptions
         return [.. result];
     }
 
+    /// <summary>FLOPs and parameter count as free pseudo-devices of the latency table (adaptation library, or proxy).</summary>
+    public static Option<bool> WithFlops() => new("--with-flops")
+    {
+        Description = "Add FLOPs and parameter count as pseudo-devices 'flops' and 'params' (free to 'measure'): usable as --proxy or in the library",
+    };
+
     public static Option<double> Threshold() => new("--threshold", "-t")
     {
         Description = "SRCC at or above which two devices count as monotone",

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using OneProxy.Adaptation;
+using OneProxy.Data;
 using OneProxy.Devices;
 using OneProxy.Monotonicity;
 using OneProxy.Predictors;
@@ -37,6 +38,7 @@ public static class TransferCommand
         var budget = new Option<int>("--budget") { Description = "Target measurements in total", DefaultValueFactory = _ => defaults.Budget };
         var threshold = new Option<double>("--threshold", "-t") { Description = "Sample SRCC at which the proxy's set is reused", DefaultValueFactory = _ => defaults.SrccThreshold };
         var refit = new Option<int>("--refit-every") { Description = "0: the paper's one-shot pruning; N: re-adapt every N pruning measurements", DefaultValueFactory = _ => defaults.RefitEvery };
+        var withFlops = CommonOptions.WithFlops();
         var seed = CommonOptions.Seed();
         var output = CommonOptions.Output();
         var plot = new Option<string?>("--plot") { Description = "SVG: oracle front, the proxy's set and the transferred set, in target latency" };
@@ -44,11 +46,12 @@ public static class TransferCommand
             "Hardware-aware NAS for a new target with one proxy device (Algorithm 5): sample, check SRCC, reuse or adapt and search, prune on the target.\n" +
             "Example: oneproxy transfer --space nasbench201 --proxy pixel3 --target eyeriss --seed 0 -o eyeriss-front.csv --plot eyeriss.svg")
         {
-            space, latency, archs, accuracy, accuracyColumn, proxy, target, library, sample, budget, threshold, refit, seed, output, plot,
+            space, latency, archs, accuracy, accuracyColumn, proxy, target, library, withFlops, sample, budget, threshold, refit, seed, output, plot,
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var (table, s, _) = CommonOptions.LoadLatency(parse, space, latency, archs, null);
+            if (parse.GetValue(withFlops)) table = CostColumns.Add(table, s);
             var acc = CommonOptions.LoadAccuracy(parse, s, accuracy, accuracyColumn);
             string p = parse.GetValue(proxy)!, t = parse.GetValue(target)!;
             table.ColumnIndexOf(t);

@@ -63,7 +63,10 @@ public sealed class MeasurementStore : IDisposable
         if (version > SchemaVersion)
             throw new StoreException($"{Path}: store schema version {version} is newer than this OneProxy understands ({SchemaVersion}); upgrade OneProxy");
         if (version == SchemaVersion) return;
-        using var tx = _connection.BeginTransaction();
+        // Write-locked, then read again: another process may have migrated the file meanwhile.
+        using var tx = _connection.BeginTransaction(deferred: false);
+        version = Scalar<long>("PRAGMA user_version", tx);
+        if (version == SchemaVersion) return;
         if (version == 1)
         {
             // Version 2 adds the fastest run; older rows keep NULL there (never guessed).
@@ -237,9 +240,10 @@ public sealed class MeasurementStore : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    private T Scalar<T>(string sql)
+    private T Scalar<T>(string sql, SqliteTransaction? tx = null)
     {
         using var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = sql;
         return (T)Convert.ChangeType(cmd.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
     }

@@ -130,4 +130,22 @@ public class CliTests
         Assert.Equal("fpga", cells[0]);
         Assert.InRange(double.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture), 10, 50);
     }
+
+    [Fact]
+    public void BenchTransferWithFlopsKeepsTheCostColumnsOutOfTheTargets()
+    {
+        var (code, output, err) = Run("bench", "transfer", "--seeds", "1", "--with-flops", "--per-device-samples", "200", "--format", "csv");
+        Assert.True(code == 0, err);
+        var lines = output.Trim().Split('\n');
+        Assert.EndsWith(",hv_ratio_all_data,all_data_measurements", lines[0]);
+        var targets = lines.Skip(1).Select(l => l.Split(',')[0]).ToArray();
+        Assert.Equal(26, targets.Length); // every recorded device but the proxy; flops and params only join the library
+        Assert.DoesNotContain("flops", targets);
+        Assert.DoesNotContain("params", targets);
+        foreach (var line in lines.Skip(1))
+        {
+            var cells = line.Split(',');
+            Assert.InRange(double.Parse(cells[^2], System.Globalization.CultureInfo.InvariantCulture), 0.5, 1.0);
+        }
+    }
 }
