@@ -16,10 +16,8 @@ public static class BenchAdaptCommand
         var space = CommonOptions.Space();
         var latency = CommonOptions.Latency();
         var archs = CommonOptions.Architectures();
-        var proxy = new Option<string>("--proxy") { Description = "Proxy device column", DefaultValueFactory = _ => "pixel3" };
-        var targets = CommonOptions.Devices();
-        targets.Description = "Target device columns (never put in the library)";
-        targets.Aliases.Add("--targets");
+        var proxy = CommonOptions.ProxyColumn();
+        var targets = CommonOptions.Targets("Target device columns (never put in the library)");
         var withFlops = CommonOptions.WithFlops();
         var library = new Option<string[]?>("--library")
         {

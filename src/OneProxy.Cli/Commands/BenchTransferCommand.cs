@@ -19,10 +19,8 @@ public static class BenchTransferCommand
         var archs = CommonOptions.Architectures();
         var accuracy = CommonOptions.Accuracy();
         var accuracyColumn = CommonOptions.AccuracyColumn();
-        var proxy = new Option<string>("--proxy") { Description = "Proxy device column", DefaultValueFactory = _ => "pixel3" };
-        var targets = CommonOptions.Devices();
-        targets.Description = "Target device columns (default: every column but the proxy)";
-        targets.Aliases.Add("--targets");
+        var proxy = CommonOptions.ProxyColumn();
+        var targets = CommonOptions.Targets("Target device columns (default: every column but the proxy)");
         var sample = new Option<int>("--sample", "-k") { Description = "Architectures measured on the target before deciding", DefaultValueFactory = _ => new TransferOptions().SampleSize };
         var budget = new Option<int>("--budget") { Description = "Target measurements in total (sample + pruning)", DefaultValueFactory = _ => new TransferOptions().Budget };
         var threshold = new Option<double>("--threshold", "-t") { Description = "Sample SRCC at which the proxy's set is reused without adapting", DefaultValueFactory = _ => new TransferOptions().SrccThreshold };

@@ -60,6 +60,22 @@ public static class CommonOptions
     }
 
     /// <summary>FLOPs and parameter count as free pseudo-devices of the latency table (adaptation library, or proxy).</summary>
+    /// <summary>The proxy device: a column of the latency table, whose characterised predictor is used.</summary>
+    public static Option<string> ProxyColumn() => new("--proxy")
+    {
+        Description = "Proxy device column (its least-squares predictor is used)",
+        DefaultValueFactory = _ => "pixel3",
+    };
+
+    /// <summary>Target device columns: <c>--devices</c> with <c>--targets</c> as an alias.</summary>
+    public static Option<string[]> Targets(string description)
+    {
+        var targets = Devices();
+        targets.Description = description;
+        targets.Aliases.Add("--targets");
+        return targets;
+    }
+
     public static Option<bool> WithFlops() => new("--with-flops")
     {
         Description = "Add FLOPs and parameter count as pseudo-devices 'flops' and 'params' (free to 'measure'): usable as --proxy or in the library",

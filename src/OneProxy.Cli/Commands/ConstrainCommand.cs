@@ -22,10 +22,8 @@ public static class ConstrainCommand
         var archs = CommonOptions.Architectures();
         var accuracy = CommonOptions.Accuracy();
         var accuracyColumn = CommonOptions.AccuracyColumn();
-        var proxy = new Option<string>("--proxy") { Description = "Proxy device column (its least-squares predictor is used)", DefaultValueFactory = _ => "pixel3" };
-        var targets = CommonOptions.Devices();
-        targets.Description = "Recorded target columns (default: every column but the proxy)";
-        targets.Aliases.Add("--targets");
+        var proxy = CommonOptions.ProxyColumn();
+        var targets = CommonOptions.Targets("Recorded target columns (default: every column but the proxy)");
         var maxLatency = new Option<double?>("--max-latency") { Description = "Latency constraint on the target (ms)" };
         var quantiles = new Option<int[]>("--percentiles")
         {

@@ -26,7 +26,7 @@ public static class TransferCommand
         var archs = CommonOptions.Architectures();
         var accuracy = CommonOptions.Accuracy();
         var accuracyColumn = CommonOptions.AccuracyColumn();
-        var proxy = new Option<string>("--proxy") { Description = "Proxy device column", DefaultValueFactory = _ => "pixel3" };
+        var proxy = CommonOptions.ProxyColumn();
         var target = new Option<string>("--target") { Description = "Target device column (replayed as a recorded device)", Required = true };
         var library = new Option<string[]?>("--library")
         {

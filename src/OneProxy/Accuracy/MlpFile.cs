@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OneProxy.Predictors;
 using OneProxy.SearchSpaces;
 
 namespace OneProxy.Accuracy;
@@ -40,22 +41,14 @@ public static class MlpFile
 
     public static void Save(string path, MlpAccuracyPredictor p, ISearchSpace space) => File.WriteAllText(path, Serialize(p, space));
 
-    public static MlpAccuracyPredictor Load(string path, ISearchSpace space)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"accuracy predictor file not found: {path}", path);
-        return Deserialize(File.ReadAllText(path), path, space);
-    }
+    private const string Kind = "accuracy predictor";
+
+    public static MlpAccuracyPredictor Load(string path, ISearchSpace space) => Deserialize(ModelFile.Read(path, Kind), path, space);
 
     public static MlpAccuracyPredictor Deserialize(string json, string source, ISearchSpace space)
     {
-        Dto dto;
-        try { dto = JsonSerializer.Deserialize<Dto>(json) ?? throw new FormatException($"{source}: empty JSON"); }
-        catch (JsonException e) { throw new FormatException($"{source}: not an accuracy predictor file ({e.Message})"); }
-        if (dto.Format != Format) throw new FormatException($"{source}: format is '{dto.Format}', expected '{Format}'");
-        if (dto.Version != Version) throw new FormatException($"{source}: version {dto.Version} is not supported (this OneProxy reads {Version})");
-        if (dto.Space != space.Name) throw new FormatException($"{source}: predictor is for space '{dto.Space}', not '{space.Name}'");
-        if (dto.Features is null || !dto.Features.SequenceEqual(space.FeatureNames))
-            throw new FormatException($"{source}: feature names differ from {space.Name}'s encoding ({dto.Features?.Length ?? 0} vs {space.FeatureCount})");
+        var dto = ModelFile.Parse<Dto>(json, source, Kind);
+        ModelFile.CheckHeader(source, Kind, dto.Format, Format, dto.Version, Version, dto.Space, dto.Features, space);
         if (dto.Layers is null || dto.Layers.Length < 2) throw new FormatException($"{source}: needs at least 2 layers");
         var weights = new double[dto.Layers.Length][,];
         for (int l = 0; l < dto.Layers.Length; l++)

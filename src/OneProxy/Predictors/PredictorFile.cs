@@ -30,25 +30,16 @@ public static class PredictorFile
 
     public static void Save(string path, LinearPredictor p, ISearchSpace space) => File.WriteAllText(path, Serialize(p, space));
 
-    public static LinearPredictor Load(string path, ISearchSpace space)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"predictor file not found: {path}", path);
-        return Deserialize(File.ReadAllText(path), path, space);
-    }
+    private const string Kind = "latency predictor";
+
+    public static LinearPredictor Load(string path, ISearchSpace space) => Deserialize(ModelFile.Read(path, Kind), path, space);
 
     public static LinearPredictor Deserialize(string json, string source, ISearchSpace space)
     {
-        Dto? dto;
-        try { dto = JsonSerializer.Deserialize<Dto>(json); }
-        catch (JsonException e) { throw new FormatException($"{source}: not a predictor file ({e.Message})"); }
-        if (dto is null || dto.Format != Format)
-            throw new FormatException($"{source}: not a predictor file (expected \"format\": \"{Format}\")");
-        if (dto.Version != Version)
-            throw new FormatException($"{source}: predictor file version {dto.Version} is not supported (this build reads version {Version})");
-        if (!string.Equals(dto.Space, space.Name, StringComparison.OrdinalIgnoreCase))
-            throw new FormatException($"{source}: predictor is for space '{dto.Space}', not '{space.Name}'");
-        if (dto.Weights is null || dto.Features is null || dto.Weights.Length != space.FeatureCount || !dto.Features.SequenceEqual(space.FeatureNames))
-            throw new FormatException($"{source}: feature encoding does not match {space.Name} ({dto.Weights?.Length ?? 0} weights, expected {space.FeatureCount})");
+        var dto = ModelFile.Parse<Dto>(json, source, Kind);
+        ModelFile.CheckHeader(source, Kind, dto.Format, Format, dto.Version, Version, dto.Space, dto.Features, space);
+        if (dto.Weights is null || dto.Weights.Length != space.FeatureCount)
+            throw new FormatException($"{source}: {dto.Weights?.Length ?? 0} weights, expected {space.FeatureCount} (one per feature)");
         if (dto.Weights.Any(w => !double.IsFinite(w)))
             throw new FormatException($"{source}: weights must be finite numbers");
         return new LinearPredictor(dto.Space, dto.Device, dto.Weights, dto.Method, dto.TargetMeasurements);

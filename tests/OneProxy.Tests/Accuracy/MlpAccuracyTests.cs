@@ -64,7 +64,7 @@ public class MlpAccuracyTests
         var json = MlpFile.Serialize(model, Space);
         Assert.Contains("is for space 'nasbench201', not 'fbnet'", Assert.Throws<FormatException>(() => MlpFile.Deserialize(json, "f.json", new FbNetSpace())).Message);
         Assert.Contains("version 2 is not supported", Assert.Throws<FormatException>(() => MlpFile.Deserialize(json.Replace("\"version\":1", "\"version\":2"), "f.json", Space)).Message);
-        Assert.Contains("not an accuracy predictor file", Assert.Throws<FormatException>(() => MlpFile.Deserialize("{\"format\":", "f.json", Space)).Message);
+        Assert.Contains("not a valid accuracy predictor file", Assert.Throws<FormatException>(() => MlpFile.Deserialize("{\"format\":", "f.json", Space)).Message);
     }
 
     [Fact]

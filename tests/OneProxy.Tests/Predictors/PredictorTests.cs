@@ -91,6 +91,6 @@ public class LinearPredictorTests
         Assert.Contains("version 2 is not supported", Assert.Throws<FormatException>(
             () => PredictorFile.Deserialize(json.Replace("\"version\": 1", "\"version\": 2"), "p.json", _space)).Message);
         Assert.Contains("not 'fbnet'", Assert.Throws<FormatException>(() => PredictorFile.Deserialize(json, "p.json", new FbNetSpace())).Message);
-        Assert.Contains("not a predictor file", Assert.Throws<FormatException>(() => PredictorFile.Deserialize("{}", "p.json", _space)).Message);
+        Assert.Contains("not a valid latency predictor file", Assert.Throws<FormatException>(() => PredictorFile.Deserialize("{}", "p.json", _space)).Message);
     }
 }
