@@ -12,7 +12,7 @@ public sealed class MlpAccuracyPredictor : IAccuracySource
 {
     private readonly ISearchSpace _space;
 
-    internal MlpAccuracyPredictor(ISearchSpace space, double[][,] weights, double[][] biases, double targetMean, double targetStd, int trainedOn)
+    public MlpAccuracyPredictor(ISearchSpace space, double[][,] weights, double[][] biases, double targetMean, double targetStd, int trainedOn)
     {
         if (weights.Length != biases.Length || weights.Length < 2) throw new ArgumentException($"need >= 2 layers with biases, got {weights.Length} weight and {biases.Length} bias arrays");
         if (weights[0].GetLength(1) != space.FeatureCount)
@@ -33,8 +33,8 @@ public sealed class MlpAccuracyPredictor : IAccuracySource
 
     public string Name => $"mlp({string.Join("-", Weights.Select(w => w.GetLength(0)))})";
     public string Space => _space.Name;
-    internal double[][,] Weights { get; }
-    internal double[][] Biases { get; }
+    public double[][,] Weights { get; }
+    public double[][] Biases { get; }
     public double TargetMean { get; }
     public double TargetStd { get; }
 
