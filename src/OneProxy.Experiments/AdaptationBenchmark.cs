@@ -47,7 +47,7 @@ public sealed class AdaptationBenchmark
     {
         foreach (var t in targets)
         {
-            if (libraryDevices.Contains(t)) throw new ArgumentException($"target '{t}' must not be in the library");
+            if (libraryDevices.Contains(t)) throw new UnusableDataException($"target '{t}' must not be in the library");
             _table.ColumnIndexOf(t);
         }
         var proxyPredictor = CharacterisedPredictor(proxy);
@@ -63,7 +63,7 @@ public sealed class AdaptationBenchmark
             var rng = new Random(unchecked(seed * 7919 + ti * 104729 + 17));
             var col = _table.Column(target).ToArray();
             var eligible = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
-            if (sizes[^1] >= eligible.Length) throw new ArgumentException($"{target} has only {eligible.Length} measured architectures");
+            if (sizes[^1] >= eligible.Length) throw new UnusableDataException($"{target} has only {eligible.Length} measured architectures");
             SrccEstimator.PartialShuffle(eligible, sizes[^1], rng);
             for (int s = 0; s < sizes.Length; s++)
             {
@@ -107,7 +107,7 @@ public sealed class AdaptationBenchmark
         int seeds, AdaptationOptions options, IncrementalOptions incremental, IProgress<int>? progress = null)
     {
         foreach (var t in targets)
-            if (libraryDevices.Contains(t)) throw new ArgumentException($"target '{t}' must not be in the library");
+            if (libraryDevices.Contains(t)) throw new UnusableDataException($"target '{t}' must not be in the library");
         var adapter = new ProxyAdapter(_space, CharacterisedPredictor(proxy), libraryDevices.AsParallel().AsOrdered().Select(CharacterisedPredictor).ToArray(), options);
         var jobs = targets.SelectMany((t, ti) => Enumerable.Range(0, seeds).Select(s => (Target: t, TargetIndex: ti, Seed: s))).ToArray();
         var results = new (int Measured, double Estimated, double Actual, bool Reached)[jobs.Length];

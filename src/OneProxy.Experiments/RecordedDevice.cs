@@ -32,7 +32,7 @@ public sealed class RecordedDevice : ILatencyDevice
     public double MeasureMs(Architecture architecture)
     {
         if (!_latency.TryGetValue(architecture, out var v))
-            throw new KeyNotFoundException($"recorded device '{Name}' has no measurement for architecture {architecture}");
+            throw new UnusableDataException($"recorded device '{Name}' has no measurement for architecture {architecture}");
         Interlocked.Increment(ref _measurements);
         return v;
     }

@@ -47,7 +47,7 @@ public sealed class TransferBenchmark(ISearchSpace space, WideTable latency, IAc
         Parallel.For(0, targets.Count, ti =>
         {
             var target = targets[ti];
-            if (target == proxyDevice) throw new ArgumentException($"target '{target}' is the proxy");
+            if (target == proxyDevice) throw new UnusableDataException($"target '{target}' is the proxy");
             var truth = latency.Column(target).ToArray();
             var rowsMeasured = Enumerable.Range(0, truth.Length).Where(i => !double.IsNaN(truth[i])).ToArray();
             var oracle = Pareto.Front(_all.Architectures, truth, acc);

@@ -25,7 +25,7 @@ public sealed class AgentCommand
             if (j < 0) break;
             var name = template[(i + 1)..j];
             if (name.Length > 0 && name.All(c => char.IsAsciiLetterLower(c) || c == '_') && !Known.Contains(name))
-                throw new ArgumentException($"agent template: unknown placeholder '{{{name}}}' (expected {string.Join(", ", Known.Select(k => "{" + k + "}"))})");
+                throw new InvalidOptionException("agent", $"agent template: unknown placeholder '{{{name}}}' (expected {string.Join(", ", Known.Select(k => "{" + k + "}"))})");
             i = j + 1;
         }
         Template = template;

@@ -28,13 +28,13 @@ public sealed record MeasureOptions
 
     public MeasureOptions Validated()
     {
-        if (string.IsNullOrWhiteSpace(Device)) throw new ArgumentException("a device name is required");
-        if (Device.Any(c => char.IsWhiteSpace(c) || c == ','))
-            throw new ArgumentException($"device name '{Device}' must not contain spaces or commas (it becomes a CSV column)");
+        SafeName.Check(Device, "device");
         Setting.Validated();
-        if (Warmup < 0 || Runs < 1) throw new ArgumentException($"need warmup >= 0 and runs >= 1, got warmup {Warmup}, runs {Runs}");
-        if (Rounds < 1 || ChunkSize < 1) throw new ArgumentException($"need rounds >= 1 and chunk size >= 1, got {Rounds} and {ChunkSize}");
-        if (Timeout <= TimeSpan.Zero) throw new ArgumentException($"timeout must be positive, got {Timeout.TotalSeconds} s");
+        Require.InRange(Warmup, 0, 100_000, "warmup");
+        Require.InRange(Runs, 1, 100_000, "runs");
+        Require.InRange(Rounds, 1, 10_000, "rounds");
+        Require.InRange(ChunkSize, 1, 1_000_000, "chunk-size");
+        Require.That(Timeout > TimeSpan.Zero, "timeout", $"must be positive (got {Timeout.TotalSeconds} s)");
         return this;
     }
 }

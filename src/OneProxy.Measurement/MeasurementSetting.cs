@@ -13,7 +13,7 @@ public sealed record MeasurementSetting(int BatchSize, int Threads, int InputSiz
     public MeasurementSetting Validated()
     {
         if (BatchSize < 0 || Threads < 0 || InputSize < 0)
-            throw new ArgumentException($"batch size, threads and input size must be >= 0 (0 = unknown), got batch {BatchSize}, threads {Threads}, input {InputSize}");
+            throw new InvalidOptionException("batch", $"batch size, threads and input size must be >= 0 (0 = unknown), got batch {BatchSize}, threads {Threads}, input {InputSize}");
         return this;
     }
 

@@ -150,18 +150,18 @@ public sealed class MeasurementStore : IDisposable
     private static void Validate(LatencyMeasurement m)
     {
         if (string.IsNullOrWhiteSpace(m.Space) || string.IsNullOrWhiteSpace(m.Architecture) || string.IsNullOrWhiteSpace(m.Device))
-            throw new ArgumentException($"measurement needs a space, an architecture and a device (got '{m.Space}', '{m.Architecture}', '{m.Device}')");
+            throw new UnusableDataException($"measurement needs a space, an architecture and a device (got '{m.Space}', '{m.Architecture}', '{m.Device}')");
         m.Setting.Validated();
         if (!double.IsFinite(m.MedianMs) || m.MedianMs <= 0)
-            throw new ArgumentException($"median latency must be a positive number, got {m.MedianMs} for {m.Device} / {m.Architecture}");
+            throw new UnusableDataException($"median latency must be a positive number, got {m.MedianMs} for {m.Device} / {m.Architecture}");
         if (m.MeanMs is double mean && (!double.IsFinite(mean) || mean <= 0))
-            throw new ArgumentException($"mean latency must be a positive number, got {mean} for {m.Device} / {m.Architecture}");
+            throw new UnusableDataException($"mean latency must be a positive number, got {mean} for {m.Device} / {m.Architecture}");
         if (m.MinMs is double min && (!double.IsFinite(min) || min <= 0 || min > m.MedianMs))
-            throw new ArgumentException($"fastest-run latency must be positive and at most the median {m.MedianMs}, got {min} for {m.Device} / {m.Architecture}");
+            throw new UnusableDataException($"fastest-run latency must be positive and at most the median {m.MedianMs}, got {min} for {m.Device} / {m.Architecture}");
         if (m.StdMs is double std && (!double.IsFinite(std) || std < 0))
-            throw new ArgumentException($"latency standard deviation must be >= 0, got {std} for {m.Device} / {m.Architecture}");
+            throw new UnusableDataException($"latency standard deviation must be >= 0, got {std} for {m.Device} / {m.Architecture}");
         if (m.Repetitions is int r && r < 1)
-            throw new ArgumentException($"repetitions must be >= 1, got {r} for {m.Device} / {m.Architecture}");
+            throw new UnusableDataException($"repetitions must be >= 1, got {r} for {m.Device} / {m.Architecture}");
     }
 
     /// <summary>Canonical architecture strings already stored for one device and setting.</summary>

@@ -18,7 +18,7 @@ public static class ParetoPlotSvg
 {
     public static string Render(string title, IReadOnlyList<PlotSeries> series)
     {
-        if (series.All(s => s.Points.Count == 0)) throw new ArgumentException("nothing to plot: every series is empty");
+        if (series.All(s => s.Points.Count == 0)) throw new UnusableDataException("nothing to plot: every series is empty");
         var inv = CultureInfo.InvariantCulture;
         const int width = 760, height = 480, left = 70, right = 230, top = 40, bottom = 50;
         var all = series.SelectMany(s => s.Points).ToArray();

@@ -111,7 +111,7 @@ public sealed class FbNetSpace : ISearchSpace
     }
 
     public IEnumerable<Architecture> Enumerate() =>
-        throw new NotSupportedException($"fbnet has {Size} architectures; sample instead of enumerating");
+        throw new UnusableDataException($"fbnet has {Size} architectures; sample instead of enumerating");
 
     private static void Check(Architecture a)
     {

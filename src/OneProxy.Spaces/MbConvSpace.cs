@@ -96,7 +96,7 @@ public abstract class MbConvSpace : ISearchSpace
         for (int s = 0; s < Stages; s++)
         {
             int idx = Array.IndexOf(Depths, depths[s]);
-            if (idx < 0) throw new ArgumentException($"stage {s} depth {depths[s]} is not one of {string.Join("/", Depths)}");
+            if (idx < 0) throw new UnusableDataException($"stage {s} depth {depths[s]} is not one of {string.Join("/", Depths)}");
             int old = Depth(a, s), last = s * MaxDepth + old - 1;
             for (int d = old; d < depths[s]; d++)
             {
@@ -221,7 +221,7 @@ public abstract class MbConvSpace : ISearchSpace
     public abstract ModelCost Cost(Architecture architecture);
 
     public IEnumerable<Architecture> Enumerate() =>
-        throw new NotSupportedException($"{Name} has {Size} architectures; sample instead of enumerating");
+        throw new UnusableDataException($"{Name} has {Size} architectures; sample instead of enumerating");
 
     /// <summary>Adds one MBConv block (1x1 expand, kxk depthwise, optional SE, 1x1 project); returns output resolution.</summary>
     private protected static int MbConv(CostCounter cost, int hw, int cin, int cout, int k, int e, int stride, bool se)

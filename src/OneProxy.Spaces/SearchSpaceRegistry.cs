@@ -16,5 +16,5 @@ public static class SearchSpaceRegistry
     public static ISearchSpace Get(string name) =>
         Factories.TryGetValue(name, out var f)
             ? f()
-            : throw new ArgumentException($"unknown search space '{name}' (known: {string.Join(", ", Factories.Keys)})", nameof(name));
+            : throw new InvalidOptionException("space", $"unknown search space {OneProxyException.Quote(name, 40)} (known: {string.Join(", ", Factories.Keys)})");
 }

@@ -85,7 +85,7 @@ public static class ConstrainCommand
 
     private static double Percentile(double[] v, int q)
     {
-        if (q is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(q), q, "percentiles must be in [0, 100]");
+        if (q is < 0 or > 100) throw new InvalidOptionException("percentiles", $"must be in [0, 100] (got {q})");
         Array.Sort(v);
         return v[(int)Math.Round((v.Length - 1) * q / 100.0)];
     }

@@ -44,14 +44,14 @@ public static class GeneOperators
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (space.Size < count)
-            throw new ArgumentException($"cannot sample {count} distinct architectures from {space.Name}, which has {space.Size}");
+            throw new UnusableDataException($"cannot sample {count} distinct architectures from {space.Name}, which has {space.Size}");
         var seen = new HashSet<Architecture>();
         var result = new List<Architecture>(count);
         long attempts = 0, limit = 100L * count + 1000;
         while (result.Count < count)
         {
             if (++attempts > limit)
-                throw new InvalidOperationException($"gave up after {limit} draws with {result.Count}/{count} distinct architectures of {space.Name}");
+                throw new UnusableDataException($"gave up after {limit} draws with {result.Count}/{count} distinct architectures of {space.Name}");
             var a = space.Sample(rng);
             if (seen.Add(a)) result.Add(a);
         }

@@ -55,7 +55,7 @@ public sealed class WideTable
     public int ColumnIndexOf(string name) =>
         _columnIndex.TryGetValue(name, out var i)
             ? i
-            : throw new ArgumentException($"no column '{name}' in {Source} (columns: {string.Join(", ", ColumnNames)})", nameof(name));
+            : throw new UnusableDataException($"no column '{name}' in {Source} (columns: {string.Join(", ", ColumnNames)})");
 
     public bool HasColumn(string name) => _columnIndex.ContainsKey(name);
 
@@ -63,12 +63,12 @@ public sealed class WideTable
     public WideTable WithColumns(IReadOnlyList<string> names)
     {
         var dup = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null) throw new ArgumentException($"column '{dup.Key}' requested twice");
+        if (dup is not null) throw new UnusableDataException($"column '{dup.Key}' requested twice");
         return new WideTable(Source, Kind, names.ToArray(), names.Select(n => _columns[ColumnIndexOf(n)]).ToArray(), Indices, Architectures);
     }
 
     /// <summary>The architectures, or a clear error if this table has none.</summary>
     public IReadOnlyList<Architecture> RequireArchitectures() =>
-        Architectures ?? throw new InvalidOperationException(
+        Architectures ?? throw new UnusableDataException(
             $"{Source} has no 'arch' column and no architectures file was joined; pass --architectures");
 }

@@ -29,7 +29,7 @@ public sealed class TableAccuracy : IAccuracySource
         var result = new double[architectures.Count];
         for (int i = 0; i < result.Length; i++)
             result[i] = _accuracy.TryGetValue(architectures[i], out var v) ? v
-                : throw new KeyNotFoundException($"no accuracy in {Name} for architecture {architectures[i]}");
+                : throw new UnusableDataException($"no accuracy in {Name} for architecture {architectures[i]}");
         return result;
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using OneProxy.Predictors;
 using OneProxy.SearchSpaces;
 
+using OneProxy.Data;
+
 namespace OneProxy.Accuracy;
 
 /// <summary>
@@ -49,19 +51,19 @@ public static class MlpFile
     {
         var dto = ModelFile.Parse<Dto>(json, source, Kind);
         ModelFile.CheckHeader(source, Kind, dto.Format, Format, dto.Version, Version, dto.Space, dto.Features, space);
-        if (dto.Layers is null || dto.Layers.Length < 2) throw new FormatException($"{source}: needs at least 2 layers");
+        if (dto.Layers is null || dto.Layers.Length < 2) throw new ModelFileException($"{source}: needs at least 2 layers");
         var weights = new double[dto.Layers.Length][,];
         for (int l = 0; l < dto.Layers.Length; l++)
         {
-            var rows = dto.Layers[l].Weights ?? throw new FormatException($"{source}: layer {l} has no weights");
+            var rows = dto.Layers[l].Weights ?? throw new ModelFileException($"{source}: layer {l} has no weights");
             int cols = rows.Length > 0 ? rows[0].Length : 0;
             weights[l] = new double[rows.Length, cols];
             for (int o = 0; o < rows.Length; o++)
             {
-                if (rows[o].Length != cols) throw new FormatException($"{source}: layer {l} row {o} has {rows[o].Length} weights, expected {cols}");
+                if (rows[o].Length != cols) throw new ModelFileException($"{source}: layer {l} row {o} has {rows[o].Length} weights, expected {cols}");
                 for (int i = 0; i < cols; i++)
                 {
-                    if (!double.IsFinite(rows[o][i])) throw new FormatException($"{source}: layer {l} weight [{o},{i}] is not finite");
+                    if (!double.IsFinite(rows[o][i])) throw new ModelFileException($"{source}: layer {l} weight [{o},{i}] is not finite");
                     weights[l][o, i] = rows[o][i];
                 }
             }
@@ -72,7 +74,7 @@ public static class MlpFile
         }
         catch (ArgumentException e)
         {
-            throw new FormatException($"{source}: {e.Message}");
+            throw new ModelFileException($"{source}: {e.Message}");
         }
     }
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using OneProxy.SearchSpaces;
 
+using OneProxy.Data;
+
 namespace OneProxy.Predictors;
 
 /// <summary>
@@ -39,9 +41,9 @@ public static class PredictorFile
         var dto = ModelFile.Parse<Dto>(json, source, Kind);
         ModelFile.CheckHeader(source, Kind, dto.Format, Format, dto.Version, Version, dto.Space, dto.Features, space);
         if (dto.Weights is null || dto.Weights.Length != space.FeatureCount)
-            throw new FormatException($"{source}: {dto.Weights?.Length ?? 0} weights, expected {space.FeatureCount} (one per feature)");
+            throw new ModelFileException($"{source}: {dto.Weights?.Length ?? 0} weights, expected {space.FeatureCount} (one per feature)");
         if (dto.Weights.Any(w => !double.IsFinite(w)))
-            throw new FormatException($"{source}: weights must be finite numbers");
+            throw new ModelFileException($"{source}: weights must be finite numbers");
         return new LinearPredictor(dto.Space, dto.Device, dto.Weights, dto.Method, dto.TargetMeasurements);
     }
 }

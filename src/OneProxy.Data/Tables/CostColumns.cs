@@ -13,7 +13,7 @@ public static class CostColumns
     public static WideTable Add(WideTable table, ISearchSpace space)
     {
         foreach (var n in Names.Where(table.HasColumn))
-            throw new ArgumentException($"{table.Source} already has a column '{n}'");
+            throw new UnusableDataException($"{table.Source} already has a column '{n}'");
         var costs = table.RequireArchitectures().Select(space.Cost).ToArray();
         var columns = table.ColumnNames.Select((_, c) => table.Column(c).ToArray())
             .Append(costs.Select(c => c.MFlops).ToArray()).Append(costs.Select(c => c.MParams).ToArray()).ToArray();

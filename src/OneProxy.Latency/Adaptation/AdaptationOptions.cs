@@ -37,11 +37,11 @@ public sealed record AdaptationOptions
 
     public AdaptationOptions Validate()
     {
-        if (CorrectionPenalty == Penalty.None) throw new ArgumentException("AdaProxy's corrections need an L1 or L2 penalty");
-        if (LambdaCount < 2) throw new ArgumentOutOfRangeException(nameof(LambdaCount), LambdaCount, "need at least 2 lambda values");
-        if (LambdaRatio is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(LambdaRatio), LambdaRatio, "must be in (0, 1)");
-        if (SelectionMargin is < 0 or >= 1 || double.IsNaN(SelectionMargin)) throw new ArgumentOutOfRangeException(nameof(SelectionMargin), SelectionMargin, "must be in [0, 1)");
-        if (Candidates.Count == 0) throw new ArgumentException("no candidate methods");
+        if (CorrectionPenalty == Penalty.None) throw new InvalidOptionException("penalty", "AdaProxy's corrections need an L1 or L2 penalty");
+        if (LambdaCount < 2) throw new InvalidOptionException("lambdas", $"need at least 2 lambda values (got {LambdaCount})");
+        if (LambdaRatio is <= 0 or >= 1) throw new InvalidOptionException("lambda-ratio", $"must be in (0, 1) (got {LambdaRatio})");
+        if (SelectionMargin is < 0 or >= 1 || double.IsNaN(SelectionMargin)) throw new InvalidOptionException("selection-margin", $"must be in [0, 1) (got {SelectionMargin})");
+        if (Candidates.Count == 0) throw new InvalidOptionException("method", "no candidate methods");
         return this;
     }
 }

@@ -36,12 +36,12 @@ public static class IncrementalAdaptation
         while (true)
         {
             if (want > pool.Count)
-                throw new ArgumentException($"the pool holds {pool.Count} architectures but {want} measurements were planned; give a larger pool or a smaller budget");
+                throw new UnusableDataException($"the pool holds {pool.Count} architectures but {want} measurements were planned; give a larger pool or a smaller budget");
             for (; next < want; next++)
             {
                 double v = target.MeasureMs(pool[next]);
                 if (!double.IsFinite(v) || v < 0)
-                    throw new InvalidOperationException($"device '{target.Name}' returned latency {v} for {space.Format(pool[next])}");
+                    throw new UnusableDataException($"device '{target.Name}' returned latency {v} for {space.Format(pool[next])}");
                 measured.Add(pool[next]);
                 latency.Add(v);
             }

@@ -20,11 +20,11 @@ public sealed record IncrementalOptions
 
     public IncrementalOptions Validate()
     {
-        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "batch size must be at least 1");
-        if (Budget < 3) throw new ArgumentOutOfRangeException(nameof(Budget), Budget, "budget must allow at least 3 measurements (cross-validation needs 3)");
-        if (MinMeasurements < 3) throw new ArgumentOutOfRangeException(nameof(MinMeasurements), MinMeasurements, "need at least 3 measurements before the first check");
-        if (MinMeasurements > Budget) throw new ArgumentOutOfRangeException(nameof(MinMeasurements), MinMeasurements, $"minimum measurements exceed the budget {Budget}");
-        if (Threshold is <= -1 or > 1 || double.IsNaN(Threshold)) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "threshold must be in (-1, 1]");
+        Require.InRange(BatchSize, 1, 100_000, "batch");
+        Require.InRange(Budget, 3, 1_000_000, "budget");
+        Require.AtLeast(MinMeasurements, 3, "min-measurements");
+        Require.That(MinMeasurements <= Budget, "min-measurements", $"must not exceed the budget {Budget} (got {MinMeasurements})");
+        Require.That(Threshold is > -1 and <= 1, "threshold", $"must be in (-1, 1] (got {Threshold})");
         return this;
     }
 }

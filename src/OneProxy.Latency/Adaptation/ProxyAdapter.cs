@@ -19,14 +19,14 @@ public sealed class ProxyAdapter
     public ProxyAdapter(ISearchSpace space, LinearPredictor proxy, IReadOnlyList<LinearPredictor> library, AdaptationOptions? options = null)
     {
         if (proxy.Weights.Length != space.FeatureCount)
-            throw new ArgumentException($"proxy predictor has {proxy.Weights.Length} weights, {space.Name} has {space.FeatureCount} features");
+            throw new UnusableDataException($"proxy predictor has {proxy.Weights.Length} weights, {space.Name} has {space.FeatureCount} features");
         _proxy = proxy;
         _groups = OperatorGroups.Of(space);
         _library = library;
         _options = (options ?? new AdaptationOptions()).Validate();
         foreach (var p in library)
             if (p.Space != proxy.Space || p.Weights.Length != proxy.Weights.Length)
-                throw new ArgumentException($"library predictor for '{p.Device}' ({p.Space}, {p.Weights.Length} weights) does not match the proxy ({proxy.Space}, {proxy.Weights.Length})");
+                throw new UnusableDataException($"library predictor for '{p.Device}' ({p.Space}, {p.Weights.Length} weights) does not match the proxy ({proxy.Space}, {proxy.Weights.Length})");
     }
 
     public AdaptationOptions Options => _options;
@@ -58,8 +58,8 @@ public sealed class ProxyAdapter
     {
         if (samples.Rows != latencyMs.Length) throw new ArgumentException($"{samples.Rows} architectures but {latencyMs.Length} latencies");
         if (samples.Features != _proxy.Weights.Length) throw new ArgumentException($"samples have {samples.Features} features, predictor {_proxy.Weights.Length}");
-        if (samples.Rows < 2) throw new ArgumentException($"need at least 2 target measurements to adapt, got {samples.Rows}");
-        foreach (var v in latencyMs) if (!double.IsFinite(v)) throw new ArgumentException("target latencies must be finite");
+        if (samples.Rows < 2) throw new UnusableDataException($"need at least 2 target measurements to adapt, got {samples.Rows}");
+        foreach (var v in latencyMs) if (!double.IsFinite(v)) throw new UnusableDataException("target latencies must be finite");
         AdaptationResult? library = null;
         AdaptationResult Library() => library ??= AdaptOne(samples, latencyMs, target, AdaptationMethod.Library, null!);
         return methods.Select(m => m == AdaptationMethod.Library ? Library() : AdaptOne(samples, latencyMs, target, m, Library)).ToList();

@@ -15,9 +15,9 @@ public static class ProxySelector
     public static IReadOnlyList<ProxyCandidate> Rank(SrccMatrix matrix, double threshold = DefaultThreshold)
     {
         if (double.IsNaN(threshold) || threshold is < -1 or > 1)
-            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "SRCC threshold must be in [-1, 1]");
+            throw new InvalidOptionException("threshold", $"must be in [-1, 1] (got {threshold})");
         int d = matrix.Devices.Count;
-        if (d < 2) throw new ArgumentException($"need at least 2 devices to choose a proxy, got {d}");
+        if (d < 2) throw new UnusableDataException($"need at least 2 devices to choose a proxy, got {d}");
         var result = new List<ProxyCandidate>(d);
         for (int i = 0; i < d; i++)
         {
@@ -46,8 +46,8 @@ public static class ProxySelector
             .Where(r => Enumerable.Range(0, table.ColumnNames.Count).All(c => !double.IsNaN(table.Column(c)[r])))
             .ToArray();
         if (sampleSize < 3 || sampleSize > complete.Length)
-            throw new ArgumentOutOfRangeException(nameof(sampleSize), sampleSize,
-                $"sample size must be in [3, {complete.Length}] (architectures measured on every device)");
+            throw new InvalidOptionException("sample",
+                $"sample size {sampleSize} must be in [3, {complete.Length}] (architectures measured on every device)");
         SrccEstimator.PartialShuffle(complete, sampleSize, rng);
         var rows = complete.Take(sampleSize).OrderBy(r => r).ToArray();
         return (Rank(SrccMatrix.Compute(table, rows), threshold), rows);

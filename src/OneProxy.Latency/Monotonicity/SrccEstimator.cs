@@ -12,13 +12,13 @@ public static class SrccEstimator
     public static SrccEstimate Estimate(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int sampleSize, int repetitions, Random rng)
     {
         if (x.Length != y.Length) throw new ArgumentException($"inputs differ in length: {x.Length} vs {y.Length}");
-        if (sampleSize < 2) throw new ArgumentOutOfRangeException(nameof(sampleSize), sampleSize, "need at least 2 architectures to estimate an SRCC");
-        if (repetitions < 1) throw new ArgumentOutOfRangeException(nameof(repetitions), repetitions, "need at least one repetition");
+        if (sampleSize < 2) throw new InvalidOptionException("samples", $"need at least 2 architectures to estimate an SRCC (got {sampleSize})");
+        if (repetitions < 1) throw new InvalidOptionException("repetitions", $"need at least one repetition (got {repetitions})");
         var eligible = new List<int>(x.Length);
         for (int i = 0; i < x.Length; i++)
             if (!double.IsNaN(x[i]) && !double.IsNaN(y[i])) eligible.Add(i);
         if (sampleSize > eligible.Count)
-            throw new ArgumentOutOfRangeException(nameof(sampleSize), sampleSize, $"only {eligible.Count} architectures are measured on both devices");
+            throw new InvalidOptionException("samples", $"{sampleSize} is more than the {eligible.Count} architectures measured on both devices");
         var (truth, _) = Spearman.PairwiseComplete(x, y);
         var pool = eligible.ToArray();
         var estimates = new double[repetitions];

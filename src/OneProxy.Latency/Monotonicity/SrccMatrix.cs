@@ -28,7 +28,7 @@ public sealed class SrccMatrix
     public int IndexOf(string device)
     {
         for (int i = 0; i < Devices.Count; i++) if (Devices[i] == device) return i;
-        throw new ArgumentException($"device '{device}' is not in the matrix (devices: {string.Join(", ", Devices)})");
+        throw new UnusableDataException($"device '{device}' is not in the matrix (devices: {string.Join(", ", Devices)})");
     }
 
     /// <summary>

@@ -29,8 +29,8 @@ public sealed record LinearPredictor(string Space, string Device, double[] Weigh
     private void CheckSpace(ISearchSpace space)
     {
         if (!string.Equals(space.Name, Space, StringComparison.OrdinalIgnoreCase))
-            throw new ArgumentException($"predictor for space '{Space}' cannot predict '{space.Name}' architectures");
+            throw new UnusableDataException($"predictor for space '{Space}' cannot predict '{space.Name}' architectures");
         if (space.FeatureCount != Weights.Length)
-            throw new ArgumentException($"predictor has {Weights.Length} weights but {space.Name} has {space.FeatureCount} features");
+            throw new UnusableDataException($"predictor has {Weights.Length} weights but {space.Name} has {space.FeatureCount} features");
     }
 }

@@ -13,9 +13,9 @@ public static class LinearPredictorFitter
     public static LinearPredictor Fit(FeatureMatrix x, ReadOnlySpan<double> latencyMs, string device, bool nonNegative = false)
     {
         if (x.Rows != latencyMs.Length) throw new ArgumentException($"{x.Rows} architectures but {latencyMs.Length} latencies");
-        if (x.Rows < 2) throw new ArgumentException($"need at least 2 measured architectures to fit a predictor, got {x.Rows}");
+        if (x.Rows < 2) throw new UnusableDataException($"need at least 2 measured architectures to fit a predictor, got {x.Rows}");
         foreach (var v in latencyMs)
-            if (!double.IsFinite(v)) throw new ArgumentException("latencies must be finite; drop missing values before fitting");
+            if (!double.IsFinite(v)) throw new UnusableDataException("latencies must be finite; drop missing values before fitting");
         double[] w;
         if (!nonNegative)
         {

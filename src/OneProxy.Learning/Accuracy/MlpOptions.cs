@@ -17,12 +17,14 @@ public sealed record MlpOptions
 
     public MlpOptions Validated()
     {
-        if (HiddenLayers.Length == 0 || HiddenLayers.Any(h => h < 1))
-            throw new ArgumentException($"hidden layers must be one or more positive sizes, got [{string.Join(",", HiddenLayers)}]");
-        if (!(LearningRate > 0) || BatchSize < 1 || MaxEpochs < 1 || Patience < 1 || WeightDecay < 0)
-            throw new ArgumentException($"need learning rate > 0, batch >= 1, epochs >= 1, patience >= 1, weight decay >= 0 (got {LearningRate}, {BatchSize}, {MaxEpochs}, {Patience}, {WeightDecay})");
-        if (ValidationFraction is < 0 or >= 0.5)
-            throw new ArgumentException($"validation fraction must be in [0, 0.5), got {ValidationFraction}");
+        Require.That(HiddenLayers.Length is >= 1 and <= 8 && HiddenLayers.All(h => h is >= 1 and <= 4096), "hidden",
+            $"must be 1 to 8 layer sizes, each 1 to 4096 (got [{string.Join(",", HiddenLayers.Take(10))}])");
+        Require.Positive(LearningRate, "learning-rate");
+        Require.InRange(BatchSize, 1, 100_000, "batch");
+        Require.InRange(MaxEpochs, 1, 100_000, "epochs");
+        Require.InRange(Patience, 1, 100_000, "patience");
+        Require.That(WeightDecay >= 0 && double.IsFinite(WeightDecay), "weight-decay", $"must be a finite number >= 0 (got {WeightDecay})");
+        Require.That(ValidationFraction is >= 0 and < 0.5, "validation-fraction", $"must be in [0, 0.5) (got {ValidationFraction})");
         return this;
     }
 }

@@ -17,9 +17,9 @@ public static class MlpTrainer
         options = options.Validated();
         if (architectures.Count != accuracy.Count)
             throw new ArgumentException($"{architectures.Count} architectures but {accuracy.Count} accuracies");
-        if (architectures.Count < 10) throw new ArgumentException($"need at least 10 training pairs, got {architectures.Count}");
+        if (architectures.Count < 10) throw new UnusableDataException($"need at least 10 training pairs, got {architectures.Count}");
         for (int i = 0; i < accuracy.Count; i++)
-            if (!double.IsFinite(accuracy[i])) throw new ArgumentException($"accuracy of training pair {i} is {accuracy[i]}: remove missing values first");
+            if (!double.IsFinite(accuracy[i])) throw new UnusableDataException($"accuracy of training pair {i} is {accuracy[i]}: remove missing values first");
 
         int n = architectures.Count, f = space.FeatureCount;
         var x = new double[n][];

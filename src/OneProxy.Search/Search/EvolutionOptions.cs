@@ -13,12 +13,12 @@ public sealed record EvolutionOptions
 
     public EvolutionOptions Validate()
     {
-        if (PopulationSize < 4) throw new ArgumentOutOfRangeException(nameof(PopulationSize), PopulationSize, "population must be at least 4");
-        if (ParentRatio is <= 0 or >= 1 || double.IsNaN(ParentRatio)) throw new ArgumentOutOfRangeException(nameof(ParentRatio), ParentRatio, "must be in (0, 1)");
-        if (MutationProbability is < 0 or > 1 || double.IsNaN(MutationProbability)) throw new ArgumentOutOfRangeException(nameof(MutationProbability), MutationProbability, "must be in [0, 1]");
-        if (MutationRatio is < 0 or > 1 || double.IsNaN(MutationRatio)) throw new ArgumentOutOfRangeException(nameof(MutationRatio), MutationRatio, "must be in [0, 1]");
-        if (ParentRatio + MutationRatio > 1) throw new ArgumentOutOfRangeException(nameof(MutationRatio), MutationRatio, $"parent ratio {ParentRatio} + mutation ratio {MutationRatio} exceed 1");
-        if (Generations < 1) throw new ArgumentOutOfRangeException(nameof(Generations), Generations, "need at least 1 generation");
+        Require.InRange(PopulationSize, 4, 1_000_000, "population");
+        Require.That(ParentRatio is > 0 and < 1, "parent-ratio", $"must be in (0, 1) (got {ParentRatio})");
+        Require.InRange(MutationProbability, 0.0, 1.0, "mutation-probability");
+        Require.InRange(MutationRatio, 0.0, 1.0, "mutation-ratio");
+        Require.That(ParentRatio + MutationRatio <= 1, "mutation-ratio", $"parent ratio {ParentRatio} + mutation ratio {MutationRatio} exceed 1");
+        Require.InRange(Generations, 1, 100_000, "generations");
         return this;
     }
 }

@@ -6,7 +6,7 @@ public static class ExhaustiveSearch
     public static Candidate[] ScoreAll(ArchitectureScorer scorer)
     {
         if (scorer.Space.Size > 5_000_000)
-            throw new NotSupportedException($"{scorer.Space.Name} has {scorer.Space.Size} architectures; use evolutionary search");
+            throw new UnusableDataException($"{scorer.Space.Name} has {scorer.Space.Size} architectures; use evolutionary search");
         return scorer.Score(scorer.Space.Enumerate().ToArray());
     }
 

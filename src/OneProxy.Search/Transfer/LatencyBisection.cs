@@ -22,9 +22,9 @@ public static class LatencyBisection
     /// <param name="solve">x*(t) for a t on the granularity grid (exhaustive or evolutionary).</param>
     public static BisectionResult Run(Func<double, Candidate> solve, ILatencyDevice target, double maxLatencyMs, double toleranceMs, double granularity = 0.001)
     {
-        if (!(maxLatencyMs > 0)) throw new ArgumentOutOfRangeException(nameof(maxLatencyMs), maxLatencyMs, "latency constraint must be positive");
-        if (!(toleranceMs >= 0)) throw new ArgumentOutOfRangeException(nameof(toleranceMs), toleranceMs, "tolerance must be >= 0");
-        if (granularity is <= 0 or > 0.5 || double.IsNaN(granularity)) throw new ArgumentOutOfRangeException(nameof(granularity), granularity, "granularity must be in (0, 0.5]");
+        if (!(maxLatencyMs > 0)) throw new InvalidOptionException("max-latency", $"must be positive (got {maxLatencyMs})");
+        if (!(toleranceMs >= 0)) throw new InvalidOptionException("tolerance", $"must be >= 0 (got {toleranceMs})");
+        if (granularity is < 1e-6 or > 0.5 || double.IsNaN(granularity)) throw new InvalidOptionException("granularity", $"must be in [1e-6, 0.5] (got {granularity})");
         int grid = (int)Math.Round(1 / granularity);
         int maxIterations = (int)Math.Ceiling(Math.Log2(grid + 1));
         int lo = 0, hi = grid, before = target.Measurements;

@@ -41,11 +41,11 @@ public sealed record TransferOptions
 
     public TransferOptions Validate()
     {
-        if (Adapt && SampleSize < 3) throw new ArgumentOutOfRangeException(nameof(SampleSize), SampleSize, "adaptation needs at least 3 sampled architectures");
-        if (Budget < SampleSize) throw new ArgumentOutOfRangeException(nameof(Budget), Budget, $"budget is smaller than the sample size {SampleSize}");
-        if (SrccThreshold is < -1 or > 1 || double.IsNaN(SrccThreshold)) throw new ArgumentOutOfRangeException(nameof(SrccThreshold), SrccThreshold, "must be in [-1, 1]");
-        if (RefitEvery < 0) throw new ArgumentOutOfRangeException(nameof(RefitEvery), RefitEvery, "must be >= 0");
-        if (SweepPoints < 2) throw new ArgumentOutOfRangeException(nameof(SweepPoints), SweepPoints, "need at least 2 values of t");
+        if (Adapt) Require.AtLeast(SampleSize, 3, "sample");
+        Require.That(Budget >= SampleSize, "budget", $"must be at least the sample size {SampleSize} (got {Budget})");
+        Require.InRange(SrccThreshold, -1.0, 1.0, "threshold");
+        Require.AtLeast(RefitEvery, 0, "refit-every");
+        Require.AtLeast(SweepPoints, 2, "sweep");
         Evolution.Validate();
         return this;
     }

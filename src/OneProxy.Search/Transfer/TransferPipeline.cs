@@ -30,13 +30,13 @@ public sealed class TransferPipeline(ISearchSpace space, LinearPredictor proxy, 
         {
             if (measured.TryGetValue(a, out var v)) return v;
             v = target.MeasureMs(a);
-            if (!double.IsFinite(v) || v < 0) throw new InvalidOperationException($"device '{target.Name}' returned latency {v} for {space.Format(a)}");
+            if (!double.IsFinite(v) || v < 0) throw new UnusableDataException($"device '{target.Name}' returned latency {v} for {space.Format(a)}");
             measured[a] = v;
             return v;
         }
 
         int sampleSize = _options.Adapt ? _options.SampleSize : 0;
-        if (samplePool.Count < sampleSize) throw new ArgumentException($"sample pool has {samplePool.Count} architectures, the sample needs {sampleSize}");
+        if (samplePool.Count < sampleSize) throw new UnusableDataException($"sample pool has {samplePool.Count} architectures, the sample needs {sampleSize}");
         var sample = samplePool.Take(sampleSize).ToArray();
         var y = sample.Select(Measure).ToArray();
         var x = new FeatureMatrix(space, sample);

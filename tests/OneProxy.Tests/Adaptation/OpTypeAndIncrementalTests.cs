@@ -71,9 +71,9 @@ public class OpTypeAndIncrementalTests
     [Fact]
     public void IncrementalOptionsRejectNonsense()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new IncrementalOptions { BatchSize = 0 }.Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => new IncrementalOptions { Budget = 5, MinMeasurements = 10 }.Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => new IncrementalOptions { Threshold = double.NaN }.Validate());
+        Assert.Throws<InvalidOptionException>(() => new IncrementalOptions { BatchSize = 0 }.Validate());
+        Assert.Throws<InvalidOptionException>(() => new IncrementalOptions { Budget = 5, MinMeasurements = 10 }.Validate());
+        Assert.Throws<InvalidOptionException>(() => new IncrementalOptions { Threshold = double.NaN }.Validate());
     }
 
     [Fact]

@@ -53,10 +53,10 @@ public class SearchTests
     [Fact]
     public void OptionsAndAccuracyLookupFailLoudly()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EvolutionOptions { ParentRatio = 0.8, MutationRatio = 0.3 }.Validate());
+        Assert.Throws<InvalidOptionException>(() => new EvolutionOptions { ParentRatio = 0.8, MutationRatio = 0.3 }.Validate());
         var fb = new FbNetSpace();
         var unknown = fb.Parse(string.Join('-', Enumerable.Repeat("skip", 22)));
         var table = WideTableReader.Read(new StringReader("arch,acc\n" + string.Join('-', Enumerable.Repeat("k3_e1", 22)) + ",70\n"), "mem", ValueKind.AccuracyPercent, fb);
-        Assert.Contains("no accuracy", Assert.Throws<KeyNotFoundException>(() => new TableAccuracy(table, "acc").PredictAll([unknown])).Message);
+        Assert.Contains("no accuracy", Assert.Throws<UnusableDataException>(() => new TableAccuracy(table, "acc").PredictAll([unknown])).Message);
     }
 }

@@ -64,7 +64,7 @@ public class TransferTests
         Assert.True(r.Best!.LatencyMs <= 31.5, $"latency {r.Best.LatencyMs}");
         Assert.InRange(r.TargetMeasurements, 1, 10); // ceil(log2(1001))
         Assert.Equal(device.Measurements, r.TargetMeasurements);
-        Assert.Throws<ArgumentOutOfRangeException>(() => LatencyBisection.Run(_ => scored[0], device, -1, 0));
+        Assert.Throws<InvalidOptionException>(() => LatencyBisection.Run(_ => scored[0], device, -1, 0));
     }
 
     [Fact]
