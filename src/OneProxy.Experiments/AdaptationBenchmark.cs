@@ -26,21 +26,17 @@ public sealed class AdaptationBenchmark
     private readonly ISearchSpace _space;
     private readonly WideTable _table;
     private readonly FeatureMatrix _all;
+    private readonly CharacterisedDevices _characterised;
 
     public AdaptationBenchmark(ISearchSpace space, WideTable table)
     {
         _space = space;
         _table = table;
-        _all = new FeatureMatrix(space, table.RequireArchitectures());
+        _characterised = new CharacterisedDevices(space, table);
+        _all = _characterised.All;
     }
 
-    /// <summary>Least-squares predictor from every measured row of a device (a "characterised" device).</summary>
-    public LinearPredictor CharacterisedPredictor(string device)
-    {
-        var col = _table.Column(device).ToArray();
-        var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
-        return LinearPredictorFitter.Fit(_all.SelectRows(rows), rows.Select(i => col[i]).ToArray(), device);
-    }
+    private LinearPredictor CharacterisedPredictor(string device) => _characterised.Predictor(device);
 
     public IReadOnlyList<AdaptationBenchmarkRow> Run(string proxy, IReadOnlyList<string> targets, IReadOnlyList<string> libraryDevices,
         IReadOnlyList<int> sampleSizes, int seeds, AdaptationOptions options, IProgress<int>? progress = null)
@@ -62,7 +58,7 @@ public sealed class AdaptationBenchmark
             var (target, ti, seed) = jobs[jobIndex];
             var rng = new Random(unchecked(seed * 7919 + ti * 104729 + 17));
             var col = _table.Column(target).ToArray();
-            var eligible = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
+            var eligible = WideTable.MeasuredRows(col);
             if (sizes[^1] >= eligible.Length) throw new UnusableDataException($"{target} has only {eligible.Length} measured architectures");
             SrccEstimator.PartialShuffle(eligible, sizes[^1], rng);
             for (int s = 0; s < sizes.Length; s++)
@@ -117,7 +113,7 @@ public sealed class AdaptationBenchmark
             var (target, ti, seed) = jobs[j];
             var device = new RecordedDevice(_table, target);
             var col = _table.Column(target).ToArray();
-            var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
+            var rows = WideTable.MeasuredRows(col);
             new Random(unchecked(seed * 7919 + ti * 104729 + 17)).Shuffle(rows);
             var pool = rows.Select(r => _all.Architectures[r]).ToArray();
             var run = IncrementalAdaptation.Run(adapter, _space, device, pool, incremental);
@@ -139,7 +135,7 @@ public sealed class AdaptationBenchmark
     {
         var adapter = new ProxyAdapter(_space, CharacterisedPredictor(proxy), libraryDevices.Select(CharacterisedPredictor).ToArray(), options);
         var col = _table.Column(target).ToArray();
-        var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
+        var rows = WideTable.MeasuredRows(col);
         new Random(1).Shuffle(rows);
         rows = rows[..Math.Min(samples, rows.Length)];
         var x = _all.SelectRows(rows);

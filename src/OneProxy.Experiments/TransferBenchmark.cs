@@ -36,8 +36,7 @@ public sealed class TransferBenchmark(ISearchSpace space, WideTable latency, IAc
     public IReadOnlyList<TransferBenchmarkRow> Run(string proxyDevice, IReadOnlyList<string> targets, int seeds, TransferOptions options,
         int perDeviceSamples = 1000, IProgress<int>? progress = null)
     {
-        var bench = new AdaptationBenchmark(space, latency);
-        var predictors = latency.ColumnNames.AsParallel().AsOrdered().Select(bench.CharacterisedPredictor).ToDictionary(p => p.Device);
+        var predictors = new CharacterisedDevices(space, latency).Predictors(latency.ColumnNames).ToDictionary(p => p.Device);
         var proxy = predictors[proxyDevice];
         var acc = accuracy.PredictAll(_all.Architectures);
         var proxyFront = Pareto.Front(_all.Architectures, proxy.PredictAll(_all), acc);
@@ -49,7 +48,7 @@ public sealed class TransferBenchmark(ISearchSpace space, WideTable latency, IAc
             var target = targets[ti];
             if (target == proxyDevice) throw new UnusableDataException($"target '{target}' is the proxy");
             var truth = latency.Column(target).ToArray();
-            var rowsMeasured = Enumerable.Range(0, truth.Length).Where(i => !double.IsNaN(truth[i])).ToArray();
+            var rowsMeasured = WideTable.MeasuredRows(truth);
             var oracle = Pareto.Front(_all.Architectures, truth, acc);
             var measuredX = _all.SelectRows(rowsMeasured);
             var measuredTruth = rowsMeasured.Select(i => truth[i]).ToArray();

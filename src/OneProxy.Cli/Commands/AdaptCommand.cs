@@ -86,7 +86,7 @@ public static class AdaptCommand
             if (samplesPath is not null)
             {
                 var col = table.Column(targetName).ToArray();
-                var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
+                var rows = WideTable.MeasuredRows(col);
                 if (rows.Length < 2) throw new UnusableDataException($"{samplesPath}: column '{targetName}' has {rows.Length} usable measurement(s); need at least 2");
                 var archsAll = table.RequireArchitectures();
                 measured = rows.Select(i => archsAll[i]).ToArray();
@@ -96,7 +96,7 @@ public static class AdaptCommand
             {
                 var device = new RecordedDevice(table, targetName);
                 var truth = table.Column(targetName).ToArray();
-                var rows = Enumerable.Range(0, truth.Length).Where(i => !double.IsNaN(truth[i])).ToArray();
+                var rows = WideTable.MeasuredRows(truth);
                 new Random(parse.GetValue(seed)).Shuffle(rows);
                 var archList = table.RequireArchitectures();
                 var pool = rows.Select(i => archList[i]).ToArray();

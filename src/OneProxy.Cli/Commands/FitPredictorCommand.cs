@@ -1,3 +1,4 @@
+using OneProxy.Data;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -43,7 +44,7 @@ public static class FitPredictorCommand
             foreach (var device in table.ColumnNames)
             {
                 var col = table.Column(device).ToArray();
-                var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
+                var rows = WideTable.MeasuredRows(col);
                 int[] fitRows = rows, heldOut = [];
                 if (k is int size)
                 {

@@ -99,6 +99,6 @@ public static class SearchCommand
         if (file is not null) return PredictorFile.Load(file, s);
         var path = parse.GetValue(latency) ?? OneProxy.Data.DatasetLocator.File(s.Name, "latency_ms.csv");
         var table = OneProxy.Data.WideTableReader.ReadLatency(path, s, parse.GetValue(archs));
-        return new AdaptationBenchmark(s, table).CharacterisedPredictor(column!);
+        return new CharacterisedDevices(s, table).Predictor(column!);
     }
 }

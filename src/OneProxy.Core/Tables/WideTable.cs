@@ -59,6 +59,18 @@ public sealed class WideTable
 
     public bool HasColumn(string name) => _columnIndex.ContainsKey(name);
 
+    /// <summary>Rows of a column that hold a value (missing values are NaN and excluded), in row order.</summary>
+    public int[] MeasuredRows(string name) => MeasuredRows(Column(name));
+
+    /// <summary>Indices of the non-NaN entries of a column.</summary>
+    public static int[] MeasuredRows(ReadOnlySpan<double> column)
+    {
+        var rows = new List<int>(column.Length);
+        for (int i = 0; i < column.Length; i++)
+            if (!double.IsNaN(column[i])) rows.Add(i);
+        return [.. rows];
+    }
+
     /// <summary>A table with only the named columns, in the given order.</summary>
     public WideTable WithColumns(IReadOnlyList<string> names)
     {

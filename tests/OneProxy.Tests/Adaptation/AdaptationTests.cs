@@ -36,8 +36,9 @@ public class AdaptationTests
     {
         var t = TestData.NasBench201Latency;
         var bench = new AdaptationBenchmark(Space, t);
-        var proxy = bench.CharacterisedPredictor("pixel3");
-        var library = new[] { "titanx_256", "gold_6240", "samsung_a50" }.Select(bench.CharacterisedPredictor).ToArray();
+        var chars = new CharacterisedDevices(Space, t);
+        var proxy = chars.Predictor("pixel3");
+        var library = new[] { "titanx_256", "gold_6240", "samsung_a50" }.Select(chars.Predictor).ToArray();
         var device = new RecordedDevice(t, "titan_rtx_256");
         var archs = device.Measurable.Take(400).Where((_, i) => i % 40 == 0).ToArray();
         var y = archs.Select(device.MeasureMs).ToArray();

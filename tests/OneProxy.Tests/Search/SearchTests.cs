@@ -1,3 +1,4 @@
+using OneProxy.Predictors;
 using OneProxy.Accuracy;
 using OneProxy.Adaptation;
 using OneProxy.Data;
@@ -13,7 +14,7 @@ public class SearchTests
     internal static TableAccuracy Cifar10 => new(WideTableReader.Read(DatasetLocator.File("nasbench201", "architectures.csv"), ValueKind.AccuracyPercent, Space), "cifar10_test_acc");
 
     private static ArchitectureScorer Scorer(string device) =>
-        new(Space, new AdaptationBenchmark(Space, TestData.NasBench201Latency).CharacterisedPredictor(device), Cifar10);
+        new(Space, new CharacterisedDevices(Space, TestData.NasBench201Latency).Predictor(device), Cifar10);
 
     [Fact]
     public void EvolutionSweepIsSeededAndCloseToTheExhaustiveFront()
