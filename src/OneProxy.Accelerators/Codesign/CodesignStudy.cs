@@ -6,12 +6,13 @@ namespace OneProxy.Accelerators.Codesign;
 
 /// <summary>Options of the co-design study (thesis ch.4 on one model set).</summary>
 public sealed record CodesignOptions(string ModelSet, string Target = "hw19_KC-P", int K = 20, int Limit = int.MaxValue,
-    double SrccThreshold = 0.97, int Seed = 0)
+    double SrccThreshold = 0.97, int Seed = 0, StageRule Rule = StageRule.Pareto, double Slack = 0)
 {
     public void Validate()
     {
         if (Array.IndexOf(Codesign.ModelSet.Names, ModelSet) < 0) throw new ArgumentException($"--set must be nasbench301 or alphanet, got '{ModelSet}'");
         if (K <= 0) throw new ArgumentException($"--k must be positive, got {K}");
+        if (Slack is < 0 or > 1) throw new ArgumentException($"--slack must be in [0, 1], got {Slack}");
         if (Limit < 10) throw new ArgumentException($"--limit must be at least 10, got {Limit}");
         if (SrccThreshold is <= -1 or >= 1) throw new ArgumentException($"--threshold must be in (-1, 1), got {SrccThreshold}");
     }
@@ -50,8 +51,8 @@ public sealed record CodesignResult(CodesignOptions Options, int Models, IReadOn
 /// <summary>
 /// The thesis's co-design study on one model set: the sweep of every model over the 153
 /// accelerator candidates, latency and energy monotonicity across accelerators, the
-/// effectiveness protocol (target hw19 KC-P; three constraints at 25/50/75 % of the target's
-/// Pareto front by cycles; every other accelerator as proxy; P from Algorithm 6's stage 1;
+/// effectiveness protocol (target hw19 KC-P; three budgets = the cycles and energy of the
+/// target's accuracy/cycles/energy front points at 25/50/75 % of the front, raised by --slack; every other accelerator as proxy; P from Algorithm 6's stage 1;
 /// best-accuracy feasible member of P chosen on the target) and Algorithm 6 against the fully
 /// coupled search over all accelerators with a proxy drawn at random (--seed).
 /// </summary>
@@ -78,7 +79,7 @@ public static class CodesignStudy
         var budgets = new[] { 0.25, 0.5, 0.75 }.Select(q =>
         {
             int f = front[(int)Math.Round(q * (front.Length - 1))];
-            return new Constraint(cyc[target][f], en[target][f]);
+            return new Constraint(cyc[target][f] * (1 + o.Slack), en[target][f] * (1 + o.Slack));
         }).ToArray();
         var all = Enumerable.Range(0, acc.Length).ToArray();
         var targetOpt = budgets.Select(b => Selection.Best(all, acc, cyc[target], en[target], b)).ToArray();
@@ -92,7 +93,7 @@ public static class CodesignStudy
         {
             ct.ThrowIfCancellationRequested();
             if (h == target) continue;
-            var s1 = SemiDecoupled.Stage1(h, acc, cyc, en, o.K);
+            var s1 = SemiDecoupled.Stage1(h, acc, cyc, en, o.K, o.Rule);
             pSum += s1.P.Count;
             var g = new double[budgets.Length];
             for (int b = 0; b < budgets.Length; b++)
@@ -112,7 +113,7 @@ public static class CodesignStudy
         var rng = new Random(StableHash("codesign-proxy", o.Seed));
         int randomProxy = rng.Next(names.Length);
         var hw = Enumerable.Range(0, names.Length).ToArray();
-        var s1r = SemiDecoupled.Stage1(randomProxy, acc, cyc, en, o.K);
+        var s1r = SemiDecoupled.Stage1(randomProxy, acc, cyc, en, o.K, o.Rule);
         var outcomes = new List<ConstraintOutcome>();
         for (int b = 0; b < budgets.Length; b++)
         {

@@ -6,7 +6,7 @@ using OneProxy.Accelerators.Files;
 namespace OneProxy.Accelerators.UseCases;
 
 /// <summary>What <c>oneproxy accelerator cost</c> evaluates: a MAESTRO model file or one model of a co-design set.</summary>
-public sealed record CostOptions(string? ModelFile, string? ModelSet, int? ModelIndex, AcceleratorConfig Hardware, bool PerLayer)
+public sealed record CostOptions(string? ModelFile, string? ModelSet, int? ModelIndex, AcceleratorConfig Hardware, bool PerLayer, string? EmitModel = null)
 {
     public void Validate()
     {
@@ -76,6 +76,7 @@ public static class CostUseCase
             (name, layers) = ($"{o.ModelSet}#{m.Index}", m.Layers);
             names = Enumerable.Range(0, layers.Count).Select(i => $"L{i}").ToArray();
         }
+        if (o.EmitModel != null) File.WriteAllText(o.EmitModel, MaestroModelWriter.Write(name.Replace('#', '_'), layers));
         var model = new CostModel();
         var rows = new List<CostRow>();
         if (o.PerLayer)

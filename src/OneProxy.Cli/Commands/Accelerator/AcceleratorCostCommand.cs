@@ -19,11 +19,12 @@ public static class AcceleratorCostCommand
         var noc = new Option<int>("--noc-bw") { Description = "NoC bandwidth, elements/cycle (without --hw)", DefaultValueFactory = _ => 1000 };
         var off = new Option<int>("--offchip-bw") { Description = "Off-chip bandwidth, elements/cycle (without --hw)", DefaultValueFactory = _ => 50 };
         var perLayer = new Option<bool>("--per-layer") { Description = "One row per layer before the total" };
+        var emit = new Option<string?>("--emit-model") { Description = "Also write the network as a MAESTRO model file (to run MAESTRO on the same layers)" };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var cmd = new Command("cost", "Cycles and energy (nJ) of a network on an accelerator.\n" +
             "Example: oneproxy accelerator cost --model Resnet50_model.m --dataflow KC-P --pes 256 --noc-bw 1000 --offchip-bw 50")
-        { model, set, index, hwFile, dataflow, pes, noc, off, perLayer, format, output };
+        { model, set, index, hwFile, dataflow, pes, noc, off, perLayer, emit, format, output };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             if (!DataflowNames.TryParse(parse.GetValue(dataflow)!, out var df))
@@ -31,7 +32,7 @@ public static class AcceleratorCostCommand
             var hwPath = parse.GetValue(hwFile);
             var hw = hwPath != null ? MaestroHardwareFile.Load(hwPath, df)
                 : Flag(() => AcceleratorConfig.Create(df, parse.GetValue(pes), parse.GetValue(noc), parse.GetValue(off)));
-            var result = CostUseCase.Run(new CostOptions(parse.GetValue(model), parse.GetValue(set), parse.GetValue(index), hw, parse.GetValue(perLayer)));
+            var result = CostUseCase.Run(new CostOptions(parse.GetValue(model), parse.GetValue(set), parse.GetValue(index), hw, parse.GetValue(perLayer), parse.GetValue(emit)));
             CommonOptions.Emit(parse, output, result.Format(parse.GetValue(format)!));
             return 0;
         }));
