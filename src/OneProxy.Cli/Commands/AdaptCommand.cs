@@ -61,17 +61,17 @@ public static class AdaptCommand
             var proxyPredictor = PredictorFile.Load(parse.GetValue(proxy)!, s);
             var err = parse.InvocationConfiguration.Error;
             string? samplesPath = parse.GetValue(samples), recordPath = parse.GetValue(record);
-            if ((samplesPath is null) == (recordPath is null)) throw new ArgumentException("give exactly one of --samples and --record-from");
+            if ((samplesPath is null) == (recordPath is null)) throw new UnusableDataException("give exactly one of --samples and --record-from");
             var methodName = parse.GetValue(method)!;
             AdaptationMethod? fixedMethod = methodName.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null
                 : ProxyAdapter.TryParseMethod(methodName, out var m) ? m
-                : throw new ArgumentException($"--method: unknown method '{methodName}' (expected auto or one of {string.Join(", ", ProxyAdapter.MethodNames)})");
+                : throw new UnusableDataException($"--method: unknown method '{methodName}' (expected auto or one of {string.Join(", ", ProxyAdapter.MethodNames)})");
 
             WideTable table = samplesPath is not null
                 ? WideTableReader.Read(samplesPath, ValueKind.LatencyMs, s)
                 : WideTableReader.ReadLatency(recordPath!, s, parse.GetValue(archs));
             var targetName = parse.GetValue(target) ?? (table.ColumnNames.Count == 1 ? table.ColumnNames[0]
-                : throw new ArgumentException($"{table.Source} has {table.ColumnNames.Count} value columns; name the target with --target"));
+                : throw new UnusableDataException($"{table.Source} has {table.ColumnNames.Count} value columns; name the target with --target"));
             table.ColumnIndexOf(targetName);
             var lib = LoadLibrary(parse.GetValue(library), s, targetName, proxyPredictor, err);
             var options = new AdaptationOptions();
@@ -86,8 +86,8 @@ public static class AdaptCommand
             if (samplesPath is not null)
             {
                 var col = table.Column(targetName).ToArray();
-                var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
-                if (rows.Length < 2) throw new ArgumentException($"{samplesPath}: column '{targetName}' has {rows.Length} usable measurement(s); need at least 2");
+                var rows = WideTable.MeasuredRows(col);
+                if (rows.Length < 2) throw new UnusableDataException($"{samplesPath}: column '{targetName}' has {rows.Length} usable measurement(s); need at least 2");
                 var archsAll = table.RequireArchitectures();
                 measured = rows.Select(i => archsAll[i]).ToArray();
                 result = adapter.AdaptAuto(new FeatureMatrix(s, measured), rows.Select(i => col[i]).ToArray(), targetName);
@@ -96,7 +96,7 @@ public static class AdaptCommand
             {
                 var device = new RecordedDevice(table, targetName);
                 var truth = table.Column(targetName).ToArray();
-                var rows = Enumerable.Range(0, truth.Length).Where(i => !double.IsNaN(truth[i])).ToArray();
+                var rows = WideTable.MeasuredRows(truth);
                 new Random(parse.GetValue(seed)).Shuffle(rows);
                 var archList = table.RequireArchitectures();
                 var pool = rows.Select(i => archList[i]).ToArray();
@@ -123,7 +123,7 @@ public static class AdaptCommand
             if (parse.GetValue(join) is { } dir)
             {
                 Directory.CreateDirectory(dir);
-                var libPath = Path.Combine(dir, targetName + ".json");
+                var libPath = SafeName.FileIn(dir, targetName, ".json", "add-to-library");
                 PredictorFile.Save(libPath, result.Predictor, s);
                 err.WriteLine($"added {targetName} to the library: {libPath}");
             }

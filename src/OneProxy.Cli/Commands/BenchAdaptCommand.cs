@@ -60,7 +60,7 @@ public static class BenchAdaptCommand
             var (table, s, _) = CommonOptions.LoadLatency(parse, space, latency, archs, null);
             if (parse.GetValue(withFlops)) table = OneProxy.Data.CostColumns.Add(table, s);
             var p = parse.GetValue(proxy)!;
-            var ts = parse.GetValue(targets) is { Length: > 0 } given ? given : throw new ArgumentException("--targets is required");
+            var ts = parse.GetValue(targets) is { Length: > 0 } given ? given : throw new UnusableDataException("--targets is required");
             var lib = parse.GetValue(library) is { Length: > 0 } named ? named : table.ColumnNames.Where(c => !ts.Contains(c)).ToArray();
             var options = new AdaptationOptions { CorrectionPenalty = parse.GetValue(penalty), SelectionMargin = parse.GetValue(margin) };
             if (parse.GetValue(methods) is { Length: > 0 } chosen) options = options with { Candidates = chosen };

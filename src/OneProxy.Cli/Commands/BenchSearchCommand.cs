@@ -26,7 +26,7 @@ public static class BenchSearchCommand
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var (table, s, _) = CommonOptions.LoadLatency(parse, space, latency, archs, null);
-            var scorer = new ArchitectureScorer(s, new AdaptationBenchmark(s, table).CharacterisedPredictor(parse.GetValue(device)!),
+            var scorer = new ArchitectureScorer(s, new OneProxy.Predictors.CharacterisedDevices(s, table).Predictor(parse.GetValue(device)!),
                 CommonOptions.LoadAccuracy(parse, s, accuracy, accuracyColumn));
             var evo = new EvolutionarySearch(scorer);
             var scale = evo.Scale(0);

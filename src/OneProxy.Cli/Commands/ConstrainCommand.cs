@@ -1,3 +1,4 @@
+using OneProxy.Data;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -46,7 +47,7 @@ public static class ConstrainCommand
             var (table, s, _) = CommonOptions.LoadLatency(parse, space, latency, archs, null);
             var acc = CommonOptions.LoadAccuracy(parse, s, accuracy, accuracyColumn);
             var p = parse.GetValue(proxy)!;
-            var proxyPredictor = new AdaptationBenchmark(s, table).CharacterisedPredictor(p);
+            var proxyPredictor = new OneProxy.Predictors.CharacterisedDevices(s, table).Predictor(p);
             var scored = ExhaustiveSearch.ScoreAll(new ArchitectureScorer(s, proxyPredictor, acc));
             var scale = ObjectiveScale.From(scored);
             // x*(t) over the whole space, cached per t: the bisection revisits none, but targets share them.
@@ -60,7 +61,7 @@ public static class ConstrainCommand
             foreach (var target in ts)
             {
                 var col = table.Column(target).ToArray();
-                var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
+                var rows = WideTable.MeasuredRows(col);
                 var oracle = Pareto.Front(archList, col, allAcc);
                 var limits = parse.GetValue(maxLatency) is double l ? [l]
                     : parse.GetValue(quantiles)!.Select(q => Percentile(oracle.Select(c => c.LatencyMs).ToArray(), q)).ToArray();
@@ -85,7 +86,7 @@ public static class ConstrainCommand
 
     private static double Percentile(double[] v, int q)
     {
-        if (q is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(q), q, "percentiles must be in [0, 100]");
+        if (q is < 0 or > 100) throw new InvalidOptionException("percentiles", $"must be in [0, 100] (got {q})");
         Array.Sort(v);
         return v[(int)Math.Round((v.Length - 1) * q / 100.0)];
     }

@@ -25,7 +25,7 @@ public static class DepthScaleCommand
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var s = SearchSpaceRegistry.Get(parse.GetValue(space)!) as MbConvSpace
-                ?? throw new ArgumentException($"depth scaling needs a stage space (mobilenetv2 or ofa-mbv3), not {parse.GetValue(space)}");
+                ?? throw new UnusableDataException($"depth scaling needs a stage space (mobilenetv2 or ofa-mbv3), not {parse.GetValue(space)}");
             var family = DepthScaling.Family(s, s.Parse(parse.GetValue(arch)!), parse.GetValue(change));
             var sb = new StringBuilder();
             foreach (var a in family) sb.Append(s.Format(a)).Append('\n');

@@ -40,7 +40,7 @@ public static class EstimateSrccCommand
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var devs = parse.GetValue(pair)!;
-            if (devs.Length != 2) throw new ArgumentException($"--pair needs exactly two devices, got {devs.Length}");
+            if (devs.Length != 2) throw new UnusableDataException($"--pair needs exactly two devices, got {devs.Length}");
             var (table, _, _) = CommonOptions.LoadLatency(parse, space, latency, archs, null);
             var x = table.Column(devs[0]).ToArray();
             var y = table.Column(devs[1]).ToArray();

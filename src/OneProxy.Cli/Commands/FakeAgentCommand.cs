@@ -40,13 +40,13 @@ public static class FakeAgentCommand
             Func<Architecture, double> truth = a => 0.05 + s.Cost(a).MFlops / 100.0;
             if (parse.GetValue(latency) is string path)
             {
-                var col = parse.GetValue(column) ?? throw new ArgumentException("--latency needs --column");
+                var col = parse.GetValue(column) ?? throw new UnusableDataException("--latency needs --column");
                 var table = WideTableReader.ReadLatency(path, s);
                 var archs = table.RequireArchitectures();
                 var values = table.Column(col).ToArray();
                 var map = new Dictionary<Architecture, double>();
                 for (int i = 0; i < archs.Count; i++) map[archs[i]] = values[i];
-                truth = a => map.TryGetValue(a, out var v) ? v : throw new ArgumentException($"not in {path}");
+                truth = a => map.TryGetValue(a, out var v) ? v : throw new UnusableDataException($"not in {path}");
             }
             var setting = StoreOptions.Setting(parse, s, batch, threads, input);
             var output = parse.InvocationConfiguration.Output;

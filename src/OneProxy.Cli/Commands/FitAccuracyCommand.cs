@@ -39,10 +39,10 @@ public static class FitAccuracyCommand
             var table = WideTableReader.Read(path, ValueKind.AccuracyPercent, s);
             var col = table.Column(parse.GetValue(column)!).ToArray();
             var archs = table.RequireArchitectures();
-            var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
+            var rows = WideTable.MeasuredRows(col);
             var rng = new Random(parse.GetValue(seed));
             int k = parse.GetValue(sample) ?? rows.Length;
-            if (k < 10 || k > rows.Length) throw new ArgumentException($"--sample must be in [10, {rows.Length}], got {k}");
+            if (k < 10 || k > rows.Length) throw new UnusableDataException($"--sample must be in [10, {rows.Length}], got {k}");
             SrccEstimator.PartialShuffle(rows, k, rng);
             var train = rows[..k];
             var held = rows[k..];

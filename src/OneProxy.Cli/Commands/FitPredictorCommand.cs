@@ -1,3 +1,4 @@
+using OneProxy.Data;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -37,17 +38,17 @@ public static class FitPredictorCommand
             var dir = parse.GetValue(outDir)!;
             Directory.CreateDirectory(dir);
             var k = parse.GetValue(sample);
-            if (k is < 2) throw new ArgumentException($"--sample must be at least 2, got {k}");
+            if (k is < 2) throw new UnusableDataException($"--sample must be at least 2, got {k}");
             var inv = CultureInfo.InvariantCulture;
             var report = new StringBuilder("device,rows_fitted,srcc_fitted,rmse_fitted_ms,residual_lag1,srcc_held_out,rows_held_out,file\n");
             foreach (var device in table.ColumnNames)
             {
                 var col = table.Column(device).ToArray();
-                var rows = Enumerable.Range(0, col.Length).Where(i => !double.IsNaN(col[i])).ToArray();
+                var rows = WideTable.MeasuredRows(col);
                 int[] fitRows = rows, heldOut = [];
                 if (k is int size)
                 {
-                    if (size >= rows.Length) throw new ArgumentException($"--sample {size} leaves nothing held out: {device} has {rows.Length} measured architectures");
+                    if (size >= rows.Length) throw new UnusableDataException($"--sample {size} leaves nothing held out: {device} has {rows.Length} measured architectures");
                     var shuffled = (int[])rows.Clone();
                     SrccEstimator.PartialShuffle(shuffled, size, new Random(parse.GetValue(seed)));
                     fitRows = [.. shuffled[..size].Order()];
@@ -62,7 +63,7 @@ public static class FitPredictorCommand
                 double held = heldOut.Length > 1
                     ? Spearman.Correlation(predictor.PredictAll(all.SelectRows(heldOut)), heldOut.Select(i => col[i]).ToArray())
                     : double.NaN;
-                var path = Path.Combine(dir, device + ".json");
+                var path = SafeName.FileIn(dir, device, ".json", "devices");
                 PredictorFile.Save(path, predictor, s);
                 report.Append(inv, $"{device},{fitRows.Length},{Spearman.Correlation(fitted, y):0.0000},{rmse:G4},{lag1:0.000},{held:0.0000},{heldOut.Length},{path}\n");
             }

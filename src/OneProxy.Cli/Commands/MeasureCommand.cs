@@ -79,7 +79,7 @@ public static class MeasureCommand
     {
         if (path is null)
         {
-            if (sample < 1) throw new ArgumentException($"--sample must be at least 1, got {sample}");
+            if (sample < 1) throw new UnusableDataException($"--sample must be at least 1, got {sample}");
             return space.SampleDistinct(sample, new Random(seed));
         }
         if (!File.Exists(path)) throw new FileNotFoundException($"file not found: {path}", path);

@@ -23,7 +23,7 @@ public static class SampleCommand
         {
             var s = SearchSpaceRegistry.Get(parse.GetValue(space)!);
             var n = parse.GetValue(count);
-            if (n < 1) throw new ArgumentException($"--count must be at least 1, got {n}");
+            if (n < 1) throw new UnusableDataException($"--count must be at least 1, got {n}");
             var sb = new StringBuilder();
             foreach (var a in s.SampleDistinct(n, new Random(parse.GetValue(seed)))) sb.Append(s.Format(a)).Append('\n');
             CommonOptions.Emit(parse, output, sb.ToString());

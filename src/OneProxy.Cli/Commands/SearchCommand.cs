@@ -95,10 +95,10 @@ public static class SearchCommand
         Option<string?> latency, Option<string?> archs)
     {
         string? file = parse.GetValue(predictor), column = parse.GetValue(device);
-        if ((file is null) == (column is null)) throw new ArgumentException("give exactly one of --predictor and --device");
+        if ((file is null) == (column is null)) throw new UnusableDataException("give exactly one of --predictor and --device");
         if (file is not null) return PredictorFile.Load(file, s);
         var path = parse.GetValue(latency) ?? OneProxy.Data.DatasetLocator.File(s.Name, "latency_ms.csv");
         var table = OneProxy.Data.WideTableReader.ReadLatency(path, s, parse.GetValue(archs));
-        return new AdaptationBenchmark(s, table).CharacterisedPredictor(column!);
+        return new CharacterisedDevices(s, table).Predictor(column!);
     }
 }

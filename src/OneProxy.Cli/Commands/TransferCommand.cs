@@ -55,12 +55,12 @@ public static class TransferCommand
             var acc = CommonOptions.LoadAccuracy(parse, s, accuracy, accuracyColumn);
             string p = parse.GetValue(proxy)!, t = parse.GetValue(target)!;
             table.ColumnIndexOf(t);
-            if (t == p) throw new ArgumentException($"target '{t}' is the proxy");
+            if (t == p) throw new UnusableDataException($"target '{t}' is the proxy");
             var libNames = parse.GetValue(library) is { Length: > 0 } named ? named : table.ColumnNames.Where(c => c != t && c != p).ToArray();
-            if (libNames.Contains(t)) throw new ArgumentException($"target '{t}' must not be in the library");
-            var bench = new AdaptationBenchmark(s, table);
-            var proxyPredictor = bench.CharacterisedPredictor(p);
-            var adapter = new ProxyAdapter(s, proxyPredictor, libNames.AsParallel().AsOrdered().Select(bench.CharacterisedPredictor).ToArray());
+            if (libNames.Contains(t)) throw new UnusableDataException($"target '{t}' must not be in the library");
+            var characterised = new CharacterisedDevices(s, table);
+            var proxyPredictor = characterised.Predictor(p);
+            var adapter = new ProxyAdapter(s, proxyPredictor, characterised.Predictors(libNames));
             var all = new FeatureMatrix(s, table.RequireArchitectures());
             var allAcc = acc.PredictAll(all.Architectures);
             var proxyFront = Pareto.Front(all.Architectures, proxyPredictor.PredictAll(all), allAcc);

@@ -17,12 +17,12 @@ public class TransferTests
     {
         var t = TestData.NasBench201Latency;
         var acc = SearchTests.Cifar10;
-        var bench = new AdaptationBenchmark(Space, t);
-        var proxy = bench.CharacterisedPredictor("pixel3");
+        var chars = new CharacterisedDevices(Space, t);
+        var proxy = chars.Predictor("pixel3");
         var all = new FeatureMatrix(Space, t.RequireArchitectures());
         var allAcc = acc.PredictAll(all.Architectures);
         var proxyFront = Pareto.Front(all.Architectures, proxy.PredictAll(all), allAcc);
-        var adapter = new ProxyAdapter(Space, proxy, [bench.CharacterisedPredictor("gold_6240")]);
+        var adapter = new ProxyAdapter(Space, proxy, [chars.Predictor("gold_6240")]);
         var truth = t.Column("titan_rtx_1").ToArray();
         var oracle = Pareto.Front(all.Architectures, truth, allAcc);
         var pool = all.Architectures.ToArray();
@@ -55,7 +55,7 @@ public class TransferTests
     {
         var t = TestData.NasBench201Latency;
         var acc = SearchTests.Cifar10;
-        var proxy = new AdaptationBenchmark(Space, t).CharacterisedPredictor("pixel3");
+        var proxy = new CharacterisedDevices(Space, t).Predictor("pixel3");
         var scored = ExhaustiveSearch.ScoreAll(new ArchitectureScorer(Space, proxy, acc));
         var scale = ObjectiveScale.From(scored);
         var device = new RecordedDevice(t, "raspi4");
@@ -64,7 +64,7 @@ public class TransferTests
         Assert.True(r.Best!.LatencyMs <= 31.5, $"latency {r.Best.LatencyMs}");
         Assert.InRange(r.TargetMeasurements, 1, 10); // ceil(log2(1001))
         Assert.Equal(device.Measurements, r.TargetMeasurements);
-        Assert.Throws<ArgumentOutOfRangeException>(() => LatencyBisection.Run(_ => scored[0], device, -1, 0));
+        Assert.Throws<InvalidOptionException>(() => LatencyBisection.Run(_ => scored[0], device, -1, 0));
     }
 
     [Fact]
