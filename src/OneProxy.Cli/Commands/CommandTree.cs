@@ -27,6 +27,8 @@ public static class CommandTree
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(FakeAgentCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(Accelerator.AcceleratorCommand.Create());
+        root.Subcommands.Add(Accelerator.CodesignCommand.Create());
         return root;
     }
 }
