@@ -36,7 +36,7 @@ public static class AgentOutputFile
                 throw new DataFormatException(path, line, null, $"line {conflict} by the import");
             var s = requested.FilledFrom(m.BatchSize, m.Threads, m.InputSize);
             measurements.Add(new LatencyMeasurement(space.Name, arch, device, s, m.Runtime ?? runtime ?? "unknown",
-                m.MedianMs, m.MeanMs, m.StdMs, m.Runs, when, "agent output: " + Path.GetFileName(path), m.MinMs));
+                m.MedianMs, m.MeanMs, m.StdMs, m.Runs, when, "agent output: " + Path.GetFileName(path), m.MinMs, m.EnergyMj));
         }
         return (measurements, failures);
     }

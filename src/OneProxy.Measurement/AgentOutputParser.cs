@@ -5,7 +5,7 @@ namespace OneProxy.Measurement;
 
 /// <summary>
 /// Parses the agent protocol: one JSON object per line,
-/// <c>{"arch": "...", "median_ms": 1.2, "mean_ms": .., "min_ms": .., "std_ms": .., "runs": .., "batch": .., "threads": .., "input": .., "runtime": ".."}</c>
+/// <c>{"arch": "...", "median_ms": 1.2, "mean_ms": .., "min_ms": .., "std_ms": .., "runs": .., "batch": .., "threads": .., "input": .., "runtime": "..", "energy_mj": ..}</c>
 /// or <c>{"arch": "...", "error": "why"}</c>. Blank lines and lines starting with '#' are
 /// comments. Anything else is an error naming the source and line: a half-written or garbled
 /// result must never be stored as a latency.
@@ -40,11 +40,13 @@ public static class AgentOutputParser
             if (min <= 0 || min > median)
                 throw new AgentProtocolException(Where($"'min_ms' must be > 0 and at most 'median_ms' ({median.ToString(CultureInfo.InvariantCulture)}), got {min!.Value.ToString(CultureInfo.InvariantCulture)}"));
             if (std < 0) throw new AgentProtocolException(Where("'std_ms' must be >= 0"));
+            double? energy = Number(root, "energy_mj", false, Where);
+            if (energy <= 0) throw new AgentProtocolException(Where("'energy_mj' must be > 0"));
             int? runs = Integer(root, "runs", Where);
             if (runs < 1) throw new AgentProtocolException(Where("'runs' must be >= 1"));
             string? runtime = root.TryGetProperty("runtime", out var rt) && rt.ValueKind == JsonValueKind.String ? rt.GetString() : null;
             return new AgentMeasurement(arch, lineNumber, median, mean, std, runs,
-                Integer(root, "batch", Where), Integer(root, "threads", Where), Integer(root, "input", Where), runtime, min);
+                Integer(root, "batch", Where), Integer(root, "threads", Where), Integer(root, "input", Where), runtime, min, energy);
         }
     }
 

@@ -9,7 +9,8 @@ public abstract record AgentReport(string Architecture, long Line);
 /// </summary>
 public sealed record AgentMeasurement(
     string Architecture, long Line, double MedianMs, double? MeanMs, double? StdMs, int? Runs,
-    int? BatchSize, int? Threads, int? InputSize, string? Runtime, double? MinMs = null) : AgentReport(Architecture, Line);
+    int? BatchSize, int? Threads, int? InputSize, string? Runtime, double? MinMs = null,
+    double? EnergyMj = null) : AgentReport(Architecture, Line);
 
 /// <summary>The agent could not measure this architecture and said why; it goes on with the next.</summary>
 public sealed record AgentFailure(string Architecture, long Line, string Error) : AgentReport(Architecture, Line);

@@ -104,7 +104,8 @@ public sealed class MeasurementRun(MeasurementStore store, ISearchSpace space, A
         double? means = rounds.All(r => r.MeanMs is not null) ? rounds.Average(r => r.MeanMs!.Value) : null;
         int? runs = rounds.All(r => r.Runs is not null) ? rounds.Sum(r => r.Runs!.Value) : null;
         double? min = rounds.All(r => r.MinMs is not null) ? rounds.Min(r => r.MinMs!.Value) : null;
-        return rounds[0] with { MedianMs = median, MeanMs = means, StdMs = spread, Runs = runs, MinMs = min };
+        double? energy = rounds.All(r => r.EnergyMj is not null) ? rounds.Average(r => r.EnergyMj!.Value) : null;
+        return rounds[0] with { MedianMs = median, MeanMs = means, StdMs = spread, Runs = runs, MinMs = min, EnergyMj = energy };
     }
 
     private bool SameArchitecture(string reported, string expected)
@@ -121,6 +122,6 @@ public sealed class MeasurementRun(MeasurementStore store, ISearchSpace space, A
             throw new AgentProtocolException($"agent output line {r.Line}: {conflict} (for {r.Architecture}); check the agent template's placeholders");
         var runtime = r.Runtime ?? _options.Runtime ?? "unknown";
         return new LatencyMeasurement(space.Name, arch, _options.Device, s, runtime, r.MedianMs, r.MeanMs, r.StdMs, r.Runs,
-            DateTimeOffset.UtcNow, "agent: " + agent.Template, r.MinMs);
+            DateTimeOffset.UtcNow, "agent: " + agent.Template, r.MinMs, r.EnergyMj);
     }
 }

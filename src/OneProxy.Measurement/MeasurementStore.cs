@@ -13,7 +13,7 @@ namespace OneProxy.Measurement;
 public sealed class MeasurementStore : IDisposable
 {
     /// <summary>Schema version kept in SQLite's user_version; a newer file is refused, not guessed at.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     private readonly SqliteConnection _connection;
 
@@ -67,10 +67,12 @@ public sealed class MeasurementStore : IDisposable
         using var tx = _connection.BeginTransaction(deferred: false);
         version = Scalar<long>("PRAGMA user_version", tx);
         if (version == SchemaVersion) return;
-        if (version == 1)
+        if (version is 1 or 2)
         {
-            // Version 2 adds the fastest run; older rows keep NULL there (never guessed).
-            Execute("ALTER TABLE measurements ADD COLUMN min_ms REAL", tx);
+            // Version 2 adds the fastest run, version 3 the energy per inference; older rows keep
+            // NULL there (never guessed).
+            if (version == 1) Execute("ALTER TABLE measurements ADD COLUMN min_ms REAL", tx);
+            Execute("ALTER TABLE measurements ADD COLUMN energy_mj REAL CHECK (energy_mj IS NULL OR energy_mj > 0)", tx);
             Execute($"PRAGMA user_version = {SchemaVersion}", tx);
             tx.Commit();
             return;
@@ -92,6 +94,7 @@ public sealed class MeasurementStore : IDisposable
                 measured_at  TEXT    NOT NULL,
                 source       TEXT    NOT NULL,
                 min_ms       REAL,
+                energy_mj    REAL CHECK (energy_mj IS NULL OR energy_mj > 0),
                 UNIQUE (space, arch, device, batch_size, threads, input_size)
             )
             """, tx);
@@ -111,12 +114,12 @@ public sealed class MeasurementStore : IDisposable
             cmd.Transaction = tx;
             cmd.CommandText = """
                 INSERT INTO measurements (space, arch, device, batch_size, threads, input_size, runtime,
-                                          median_ms, mean_ms, std_ms, repetitions, measured_at, source, min_ms)
+                                          median_ms, mean_ms, std_ms, repetitions, measured_at, source, min_ms, energy_mj)
                 VALUES ($space, $arch, $device, $batch, $threads, $input, $runtime,
-                        $median, $mean, $std, $reps, $at, $source, $min)
+                        $median, $mean, $std, $reps, $at, $source, $min, $energy)
                 ON CONFLICT DO NOTHING
                 """;
-            var p = new[] { "$space", "$arch", "$device", "$batch", "$threads", "$input", "$runtime", "$median", "$mean", "$std", "$reps", "$at", "$source", "$min" }
+            var p = new[] { "$space", "$arch", "$device", "$batch", "$threads", "$input", "$runtime", "$median", "$mean", "$std", "$reps", "$at", "$source", "$min", "$energy" }
                 .ToDictionary(n => n, n => cmd.Parameters.Add(new SqliteParameter { ParameterName = n }));
             cmd.Prepare();
             int inserted = 0;
@@ -136,6 +139,7 @@ public sealed class MeasurementStore : IDisposable
                 p["$at"].Value = m.MeasuredAt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
                 p["$source"].Value = m.Source;
                 p["$min"].Value = (object?)m.MinMs ?? DBNull.Value;
+                p["$energy"].Value = (object?)m.EnergyMj ?? DBNull.Value;
                 inserted += cmd.ExecuteNonQuery();
             }
             tx.Commit();
@@ -160,6 +164,8 @@ public sealed class MeasurementStore : IDisposable
             throw new UnusableDataException($"fastest-run latency must be positive and at most the median {m.MedianMs}, got {min} for {m.Device} / {m.Architecture}");
         if (m.StdMs is double std && (!double.IsFinite(std) || std < 0))
             throw new UnusableDataException($"latency standard deviation must be >= 0, got {std} for {m.Device} / {m.Architecture}");
+        if (m.EnergyMj is double e && (!double.IsFinite(e) || e <= 0))
+            throw new UnusableDataException($"energy per inference must be a positive number, got {e} for {m.Device} / {m.Architecture}");
         if (m.Repetitions is int r && r < 1)
             throw new UnusableDataException($"repetitions must be >= 1, got {r} for {m.Device} / {m.Architecture}");
     }
@@ -193,7 +199,7 @@ public sealed class MeasurementStore : IDisposable
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = """
             SELECT space, arch, device, batch_size, threads, input_size, runtime, median_ms, mean_ms, std_ms,
-                   repetitions, measured_at, source, min_ms
+                   repetitions, measured_at, source, min_ms, energy_mj
             FROM measurements WHERE ($s IS NULL OR space = $s) AND ($d IS NULL OR device = $d) ORDER BY id
             """;
         cmd.Parameters.AddWithValue("$s", (object?)space ?? DBNull.Value);
@@ -210,7 +216,8 @@ public sealed class MeasurementStore : IDisposable
                 r.IsDBNull(10) ? null : r.GetInt32(10),
                 DateTimeOffset.Parse(r.GetString(11), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
                 r.GetString(12),
-                r.IsDBNull(13) ? null : r.GetDouble(13)));
+                r.IsDBNull(13) ? null : r.GetDouble(13),
+                r.IsDBNull(14) ? null : r.GetDouble(14)));
         return list;
     }
 

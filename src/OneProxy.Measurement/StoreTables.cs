@@ -15,14 +15,17 @@ public static class StoreTables
     /// per (device, setting); cells never measured are NaN (written as empty).
     /// </summary>
     public static WideTable ToWideTable(MeasurementStore store, ISearchSpace space, LatencyStatistic statistic = LatencyStatistic.Median,
-        IReadOnlyCollection<string>? devices = null)
+        IReadOnlyCollection<string>? devices = null, MeasuredMetric metric = MeasuredMetric.Latency)
     {
         var rows = store.Query(space.Name).Where(m => devices is null || devices.Contains(m.Device)).ToList();
+        // Energy: only measurements that carry it (a device measured without a counter has none).
+        if (metric == MeasuredMetric.Energy) rows = rows.Where(m => m.EnergyMj is not null).ToList();
+        string what = metric == MeasuredMetric.Energy ? "energy " : "";
         if (rows.Count == 0)
-            throw new StoreException($"{store.Path}: no {space.Name} measurements" + (devices is null ? "" : $" for {string.Join(", ", devices)}"));
+            throw new StoreException($"{store.Path}: no {space.Name} {what}measurements" + (devices is null ? "" : $" for {string.Join(", ", devices)}"));
         if (devices is not null)
             foreach (var d in devices.Where(d => rows.All(m => m.Device != d)))
-                throw new StoreException($"{store.Path}: no {space.Name} measurements for device '{d}'");
+                throw new StoreException($"{store.Path}: no {space.Name} {what}measurements for device '{d}'");
         var series = rows.Select(m => (m.Device, m.Setting)).Distinct().ToList();
         var perDevice = series.GroupBy(s => s.Device).ToDictionary(g => g.Key, g => g.Count());
         var names = series.Select(s => perDevice[s.Device] == 1 ? s.Device : $"{s.Device}_{s.Setting.Label}").ToArray();
@@ -37,7 +40,7 @@ public static class StoreTables
             }
         var values = series.Select(_ => Enumerable.Repeat(double.NaN, archs.Count).ToArray()).ToArray();
         foreach (var m in rows)
-            values[column[(m.Device, m.Setting)]][rowOf[m.Architecture]] = statistic switch
+            values[column[(m.Device, m.Setting)]][rowOf[m.Architecture]] = metric == MeasuredMetric.Energy ? m.EnergyMj!.Value : statistic switch
             {
                 LatencyStatistic.Mean => m.MeanMs ?? m.MedianMs,
                 LatencyStatistic.Min => m.MinMs ?? throw new StoreException(
