@@ -27,6 +27,7 @@ public static class CommandTree
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(FakeAgentCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(Aquaman.AquamanCommand.Create());
         return root;
     }
 }
