@@ -10,6 +10,7 @@ public static class AcceleratorCommand
         var cmd = new Command("accelerator", "Cycles and energy of CNNs on accelerator designs (a C# reimplementation of MAESTRO's cost model)");
         cmd.Subcommands.Add(AcceleratorCostCommand.Create());
         cmd.Subcommands.Add(AcceleratorSweepCommand.Create());
+        cmd.Subcommands.Add(AcceleratorMixedCommand.Create());
         return cmd;
     }
 }
