@@ -63,14 +63,14 @@ public sealed partial class OnboardingStore
     /// A job already done, or re-leased to another agent since this lease: Conflict. A stale lease
     /// that nobody else took is still accepted: the measurement is valid and nobody else will post it.
     /// </summary>
-    public Task<PostOutcome> PostResultAsync(string device, JobResult result, CancellationToken ct) =>
+    public Task<PostReceipt> PostResultAsync(string device, JobResult result, CancellationToken ct) =>
         WriteAsync(async (c, tx) =>
         {
             await using (var prior = Command(c, tx, "SELECT job_id FROM results WHERE idempotency_key = @k", ("@k", result.IdempotencyKey)))
             {
                 var v = await prior.ExecuteScalarAsync(ct);
                 if (v is not null and not DBNull)
-                    return Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) == result.JobId ? PostOutcome.Replayed : PostOutcome.Conflict;
+                    return Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) == result.JobId ? new PostReceipt(PostOutcome.Replayed, null) : new PostReceipt(PostOutcome.Conflict, null);
             }
             string arch;
             await using (var done = Command(c, tx,
@@ -81,7 +81,7 @@ public sealed partial class OnboardingStore
                 if (v is not string a)
                 {
                     long exists = await ScalarLongAsync(c, tx, "SELECT COUNT(*) FROM jobs WHERE id = @id AND device = @d", ct, ("@id", result.JobId), ("@d", device));
-                    return exists == 0 ? PostOutcome.NotFound : PostOutcome.Conflict;
+                    return new PostReceipt(exists == 0 ? PostOutcome.NotFound : PostOutcome.Conflict, null);
                 }
                 arch = a;
             }
@@ -89,7 +89,7 @@ public sealed partial class OnboardingStore
                 "INSERT INTO results (job_id, device, arch, median_ms, min_ms, runtime, agent, idempotency_key, received_ms) VALUES (@id, @d, @a, @m, @mn, @rt, @ag, @k, @now)", ct,
                 ("@id", result.JobId), ("@d", device), ("@a", arch), ("@m", result.MedianMs), ("@mn", result.MinMs), ("@rt", result.Runtime),
                 ("@ag", result.Agent), ("@k", result.IdempotencyKey), ("@now", NowMs));
-            return PostOutcome.Accepted;
+            return new PostReceipt(PostOutcome.Accepted, arch);
         }, ct);
 
     /// <summary>Every stored result of a device, in arrival order.</summary>

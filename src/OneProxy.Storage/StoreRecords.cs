@@ -32,3 +32,6 @@ public sealed record StoreCounts(long Devices, long Onboarded, long Jobs, long Q
 
 /// <summary>One stored measurement of a device.</summary>
 public sealed record StoredResult(long JobId, string Architecture, double MedianMs, long ReceivedMs, string Agent);
+
+/// <summary>How a post was taken, and the measured architecture when it was stored now.</summary>
+public sealed record PostReceipt(PostOutcome Outcome, string? Architecture);

@@ -38,11 +38,11 @@ public abstract class StoreContract
         var key = await DeviceWithJobs(s, "dev", 2);
         var jobs = await s.LeaseAsync(key, "a1", 10_000, 5, CancellationToken.None);
         Assert.Equal(2, jobs.Count);
-        Assert.Equal(PostOutcome.Accepted, await s.PostResultAsync("dev", Result(jobs[0], "k1"), CancellationToken.None));
-        Assert.Equal(PostOutcome.Replayed, await s.PostResultAsync("dev", Result(jobs[0], "k1"), CancellationToken.None));
-        Assert.Equal(PostOutcome.Conflict, await s.PostResultAsync("dev", Result(jobs[0], "k2"), CancellationToken.None));
-        Assert.Equal(PostOutcome.Conflict, await s.PostResultAsync("dev", Result(jobs[1], "k1"), CancellationToken.None));
-        Assert.Equal(PostOutcome.NotFound, await s.PostResultAsync("other", Result(jobs[1], "k3"), CancellationToken.None));
+        Assert.Equal(PostOutcome.Accepted, (await s.PostResultAsync("dev", Result(jobs[0], "k1"), CancellationToken.None)).Outcome);
+        Assert.Equal(PostOutcome.Replayed, (await s.PostResultAsync("dev", Result(jobs[0], "k1"), CancellationToken.None)).Outcome);
+        Assert.Equal(PostOutcome.Conflict, (await s.PostResultAsync("dev", Result(jobs[0], "k2"), CancellationToken.None)).Outcome);
+        Assert.Equal(PostOutcome.Conflict, (await s.PostResultAsync("dev", Result(jobs[1], "k1"), CancellationToken.None)).Outcome);
+        Assert.Equal(PostOutcome.NotFound, (await s.PostResultAsync("other", Result(jobs[1], "k3"), CancellationToken.None)).Outcome);
         var c = await s.CountsAsync(CancellationToken.None);
         Assert.Equal((1L, 1L, 1L), (c.Results, c.DistinctResults, c.Done));
         Assert.Empty(await s.LeaseAsync(key, "a1", 10_000, 5, CancellationToken.None)); // the other job is still leased
@@ -60,8 +60,8 @@ public abstract class StoreContract
         Assert.Equal(2, second.Attempt);
         Assert.False(await s.RenewLeaseAsync(first.Id, first.LeaseToken, 1_000, CancellationToken.None));
         Assert.True(await s.RenewLeaseAsync(second.Id, second.LeaseToken, 1_000, CancellationToken.None));
-        Assert.Equal(PostOutcome.Conflict, await s.PostResultAsync("dev", Result(first, "late"), CancellationToken.None));
-        Assert.Equal(PostOutcome.Accepted, await s.PostResultAsync("dev", Result(second, "fresh"), CancellationToken.None));
+        Assert.Equal(PostOutcome.Conflict, (await s.PostResultAsync("dev", Result(first, "late"), CancellationToken.None)).Outcome);
+        Assert.Equal(PostOutcome.Accepted, (await s.PostResultAsync("dev", Result(second, "fresh"), CancellationToken.None)).Outcome);
         Assert.Equal(1, (await s.CountsAsync(CancellationToken.None)).Results);
     }
 
@@ -72,7 +72,7 @@ public abstract class StoreContract
         var key = await DeviceWithJobs(s, "dev", 1);
         var job = Assert.Single(await s.LeaseAsync(key, "slow-agent", 1_000, 1, CancellationToken.None));
         _time.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal(PostOutcome.Accepted, await s.PostResultAsync("dev", Result(job, "late"), CancellationToken.None));
+        Assert.Equal(PostOutcome.Accepted, (await s.PostResultAsync("dev", Result(job, "late"), CancellationToken.None)).Outcome);
         Assert.Empty(await s.LeaseAsync(key, "other", 1_000, 1, CancellationToken.None));
     }
 
@@ -108,7 +108,7 @@ public abstract class StoreContract
                 foreach (var j in jobs)
                 {
                     if (!held.TryAdd(j.Id, 0)) Interlocked.Increment(ref leasedTwice);
-                    if (await s.PostResultAsync("dev", Result(j, $"idem-{j.Id}-{w}"), CancellationToken.None) == PostOutcome.Accepted) accepted.Add(j.Id);
+                    if ((await s.PostResultAsync("dev", Result(j, $"idem-{j.Id}-{w}"), CancellationToken.None)).Outcome == PostOutcome.Accepted) accepted.Add(j.Id);
                 }
             }
         })).ToArray();
