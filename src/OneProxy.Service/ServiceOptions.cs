@@ -37,6 +37,9 @@ public sealed record ServiceOptions
 
     public int PlannerTickMs { get; init; } = 100;
 
+    /// <summary>Pipelines computing at once (the others wait for measurements); one core is left to the API.</summary>
+    public int ComputeSlots { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
+
     /// <summary>How often a waiting pipeline re-reads its results from the store (results accepted by this replica arrive at once).</summary>
     public int ResultPollMs { get; init; } = 1_000;
 
@@ -60,6 +63,7 @@ public sealed record ServiceOptions
         if (LeaseMs < 100 || LeaseMs > MaxLeaseMs) throw new ArgumentOutOfRangeException("--lease-ms", LeaseMs, $"must be in 100..{MaxLeaseMs}");
         if (PlannerLeaseMs < 300) throw new ArgumentOutOfRangeException("--planner-lease-ms", PlannerLeaseMs, "must be >= 300");
         if (Pipelines is < 1 or > 4096) throw new ArgumentOutOfRangeException("--pipelines", Pipelines, "must be in 1..4096");
+        if (ComputeSlots < 1) throw new ArgumentOutOfRangeException("--compute-slots", ComputeSlots, "must be >= 1");
         if (PlannerTickMs < 10 || ResultPollMs < 10) throw new ArgumentOutOfRangeException("--poll-ms", ResultPollMs, "ticks must be >= 10 ms");
         if (DefaultBudget < Onboarding.ProxySample) throw new ArgumentOutOfRangeException("--budget", DefaultBudget, $"must be >= the proxy sample {Onboarding.ProxySample}");
         Onboarding.Validate();

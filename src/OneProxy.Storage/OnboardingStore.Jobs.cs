@@ -33,7 +33,17 @@ public sealed partial class OnboardingStore
               "RETURNING jobs.id, jobs.device, jobs.arch, jobs.lease_token, jobs.attempts"
             : $"UPDATE jobs SET state = 'leased', lease_owner = @o, lease_until = @u, lease_token = @t || '-' || id, attempts = attempts + 1 " +
               $"WHERE id IN ({pick}) RETURNING id, device, arch, lease_token, attempts";
-        return WriteAsync<IReadOnlyList<LeasedJob>>(async (c, tx) =>
+        return LeaseCore();
+
+        async Task<IReadOnlyList<LeasedJob>> LeaseCore()
+        {
+            // Idle agents poll: a read first keeps empty polls off SQLite's single writer.
+            if (!pg)
+            {
+                long open = await ReadAsync(c => ScalarLongAsync(c, null, $"SELECT EXISTS ({pick})", ct, ("@k", keyHash), ("@now", NowMs), ("@m", 1)), ct);
+                if (open == 0) return [];
+            }
+            return await WriteAsync<IReadOnlyList<LeasedJob>>(async (c, tx) =>
         {
             long now = NowMs, until = now + leaseMs;
             await using var cmd = Command(c, tx, sql, ("@k", keyHash), ("@now", now), ("@m", max), ("@o", owner), ("@u", until), ("@t", Guid.NewGuid().ToString("N")));
@@ -42,7 +52,16 @@ public sealed partial class OnboardingStore
             while (await r.ReadAsync(ct)) list.Add(new LeasedJob(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), until));
             return list.OrderBy(j => j.Id).ToList();
         }, ct);
+        }
     }
+
+    /// <summary>A device's stored latency for one architecture, or null (a waiting pipeline's cheap poll).</summary>
+    public Task<double?> ResultAsync(string device, string arch, CancellationToken ct) =>
+        ReadAsync(async c =>
+        {
+            await using var cmd = Command(c, null, "SELECT median_ms FROM results WHERE device = @d AND arch = @a", ("@d", device), ("@a", arch));
+            return await cmd.ExecuteScalarAsync(ct) is double v ? v : (double?)null;
+        }, ct);
 
     /// <summary>Extends a lease its holder still has; false if the job is done or was re-issued.</summary>
     public Task<bool> RenewLeaseAsync(long jobId, string leaseToken, int leaseMs, CancellationToken ct) =>

@@ -49,7 +49,7 @@ public sealed partial class OnboardingStore : IAsyncDisposable
         else
         {
             var full = Path.GetFullPath(store);
-            var cs = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30 }.ToString();
+            var cs = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, DefaultTimeout = 30, ForeignKeys = true }.ToString();
             s = new OnboardingStore(StoreKind.Sqlite, cs, time ?? TimeProvider.System) { Location = full };
         }
         try
@@ -72,8 +72,8 @@ public sealed partial class OnboardingStore : IAsyncDisposable
         var c = new SqliteConnection(_connectionString);
         await c.OpenAsync(ct);
         await using var cmd = c.CreateCommand();
-        // busy_timeout covers other processes (the single writer is per process); NORMAL sync is safe in WAL mode.
-        cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+        // Busy timeout (DefaultTimeout) and foreign keys come from the connection string; NORMAL sync is safe in WAL mode.
+        cmd.CommandText = "PRAGMA synchronous = NORMAL";
         await cmd.ExecuteNonQueryAsync(ct);
         return c;
     }

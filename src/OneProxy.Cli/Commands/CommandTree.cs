@@ -27,6 +27,8 @@ public static class CommandTree
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(FakeAgentCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(Service.ServeCommand.Create());
+        root.Subcommands.Add(Service.AgentLoopCommand.Create());
         return root;
     }
 }

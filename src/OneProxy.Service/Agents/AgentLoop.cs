@@ -17,13 +17,16 @@ public sealed class AgentLoop(HttpClient http, AgentOptions options, IJobRunner 
     private const int PostAttempts = 4;
     private int _server;
 
+    /// <summary>The last transport error (the loop goes on past it to the next replica).</summary>
+    public string? LastError { get; private set; }
+
     private Uri Url(string path) => new(options.Servers[_server % options.Servers.Count], path);
 
     /// <summary>The current replica did not answer: move to the next.</summary>
     private void Failover() => Interlocked.Increment(ref _server);
 
-    /// <summary>Called after each job with its latency from lease to stored result (benchmarks collect these).</summary>
-    public Action<TimeSpan>? OnRequest { get; init; }
+    /// <summary>Called after each post with the server's answer (benchmarks count acknowledgements).</summary>
+    public Action<JobDto, HttpStatusCode>? OnPosted { get; init; }
 
     /// <summary>For fault drills: called after a job is leased; throwing here abandons the job like a killed agent.</summary>
     public Action<JobDto>? AfterLease { get; init; }
@@ -47,8 +50,9 @@ public sealed class AgentLoop(HttpClient http, AgentOptions options, IJobRunner 
                 lease = await Send<LeaseResponse>(HttpMethod.Post, "api/v1/lease", new LeaseRequest(Math.Min(options.Batch, options.MaxJobs - leased), options.LeaseMs), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { reason = "cancelled"; break; }
-            catch (HttpRequestException)
+            catch (HttpRequestException e)
             {
+                LastError = e.Message;
                 Failover();
                 lease = new LeaseResponse([]);
             }
@@ -62,7 +66,6 @@ public sealed class AgentLoop(HttpClient http, AgentOptions options, IJobRunner 
             {
                 leased++;
                 AfterLease?.Invoke(job);
-                var started = Stopwatch.StartNew();
                 Measured m;
                 using (var renew = CancellationTokenSource.CreateLinkedTokenSource(ct))
                 {
@@ -71,19 +74,21 @@ public sealed class AgentLoop(HttpClient http, AgentOptions options, IJobRunner 
                     catch (AgentProtocolException) { failed++; continue; }
                     finally { await renew.CancelAsync(); await renewing; }
                 }
-                switch (await PostResult(job, m, ct))
+                var status = await PostResult(job, m, ct);
+                OnPosted?.Invoke(job, status);
+                switch (status)
                 {
                     case HttpStatusCode.Created: stored++; break;
                     case HttpStatusCode.OK: replayed++; break;
                     default: refused++; break;
                 }
-                OnRequest?.Invoke(started.Elapsed);
             }
+            idleSince.Restart(); // idleness counts from the last job done, not from the lease
         }
-        return new AgentSummary(leased, stored, replayed, refused, failed, sw.Elapsed, reason);
+        return new AgentSummary(leased, stored, replayed, refused, failed, sw.Elapsed, reason + (LastError is null ? "" : $" (last transport error: {LastError})"));
     }
 
-    private async Task<HttpStatusCode> PostResult(JobDto job, Measured m, CancellationToken ct)
+    public async Task<HttpStatusCode> PostResult(JobDto job, Measured m, CancellationToken ct)
     {
         var body = new ResultRequest(job.LeaseToken, $"{options.AgentId}:{job.JobId}:{job.Attempt}", m.MedianMs, m.MinMs, m.Runtime);
         for (int attempt = 1; ; attempt++)

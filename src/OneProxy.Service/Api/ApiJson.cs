@@ -33,6 +33,7 @@ public static class ApiJson
         catch (JsonException e)
         {
             string field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
+            if (field == "body" && e.Message.Split("including: '") is [_, var rest, ..]) field = rest.Split('\'')[0];
             // The first sentence names the problem; the rest of System.Text.Json's message repeats the path.
             return (null, Error(400, field, $"invalid JSON: {e.Message.Split(" Path:")[0]}"));
         }

@@ -41,6 +41,24 @@ public static class DeviceEndpoints
         }).Accepts<RegisterDeviceRequest>("application/json").Produces<RegisterDeviceResponse>(201).Produces<ApiError>(400)
           .WithSummary("Register a device for onboarding (admin key); returns the agent key of that device.");
 
+        app.MapPost("/api/v1/keys", async (HttpContext http) =>
+        {
+            var (_, denied) = await Auth.RequireAsync(http, store, KeyRole.Admin);
+            if (denied is not null) return denied;
+            var (req, bad) = await ApiJson.ReadAsync<AgentKeyRequest>(http.Request, http.RequestAborted);
+            if (bad is not null) return bad;
+            if (req!.Devices is not { Length: > 0 and <= 4096 }) return ApiJson.Error(400, "devices", "give 1..4096 device names");
+            foreach (var d in req.Devices)
+            {
+                if (Validation.Name(d) is string n) return ApiJson.Error(400, "devices", $"'{(d.Length > 40 ? d[..40] : d)}': {n}");
+                if (await store.GetDeviceAsync(d, http.RequestAborted) is null) return ApiJson.Error(404, "devices", $"no device '{d}'");
+            }
+            var key = OnboardingStore.NewKey();
+            await store.AddKeyAsync(key, KeyRole.Agent, req.Devices, http.RequestAborted);
+            return Results.Json(new { agent_key = key, devices = req.Devices }, ApiJson.Options, statusCode: 201);
+        }).WithTags("devices").Accepts<AgentKeyRequest>("application/json")
+          .WithSummary("A new agent key serving several registered devices (admin key): one agent host measuring for several devices.");
+
         g.MapDelete("/{name}", async (HttpContext http, string name) =>
         {
             var (_, denied) = await Auth.RequireAsync(http, store, KeyRole.Admin);

@@ -66,3 +66,5 @@ public sealed record BestResponse(
     [property: JsonPropertyName("arch")] string Arch,
     [property: JsonPropertyName("latency_ms")] double LatencyMs,
     [property: JsonPropertyName("accuracy")] double Accuracy);
+
+public sealed record AgentKeyRequest([property: JsonPropertyName("devices")] string[] Devices);

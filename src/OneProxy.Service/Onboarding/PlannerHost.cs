@@ -18,6 +18,7 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
 {
     private readonly ConcurrentDictionary<string, (Task Task, CancellationTokenSource Cts)> _running = new(StringComparer.Ordinal);
     private long _onboarded, _failed;
+    private readonly SemaphoreSlim _compute = new(options.ComputeSlots, options.ComputeSlots);
 
     public string Owner { get; } = options.ReplicaId;
     public int Running => _running.Count;
@@ -81,8 +82,11 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
                 return;
             }
             using var box = signals.Subscribe(name);
-            var queued = new StoreBackedDevice(store, name, ctx.Space, box, TimeSpan.FromMilliseconds(options.ResultPollMs), ct);
-            var outcome = OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct);
+            var queued = new StoreBackedDevice(store, name, ctx.Space, box, TimeSpan.FromMilliseconds(options.ResultPollMs), _compute, ct);
+            OnboardingOutcome outcome;
+            await _compute.WaitAsync(ct);
+            try { outcome = OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct); }
+            finally { _compute.Release(); }
             if (await store.FinishDeviceAsync(name, Owner, DeviceState.Onboarded, JsonSerializer.Serialize(outcome), null, ct))
                 Interlocked.Increment(ref _onboarded);
         }

@@ -10,8 +10,10 @@ namespace OneProxy.Service.Onboarding;
 /// already stored (a pipeline resumed after a restart) return at once, so a replay measures
 /// nothing twice. Cancelled when the replica stops or loses the device's planner lease.
 /// </summary>
+/// The pipeline holds a slot of <paramref name="compute"/> while it computes and gives it back while
+/// it waits, so at most that many pipelines compute at once and the API keeps a core.
 public sealed class StoreBackedDevice(OnboardingStore store, string name, ISearchSpace space, ResultSignals.Mailbox mailbox,
-    TimeSpan poll, CancellationToken ct) : IQueuedDevice
+    TimeSpan poll, SemaphoreSlim compute, CancellationToken ct) : IQueuedDevice
 {
     private Dictionary<string, double>? _known;
     private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
@@ -36,13 +38,22 @@ public sealed class StoreBackedDevice(OnboardingStore store, string name, ISearc
                 .Where(t => !_known.ContainsKey(t) && _queued.Add(t)).Distinct().ToArray();
             store.EnqueueAsync(name, batch, ct).GetAwaiter().GetResult();
         }
-        while (true)
+        compute.Release();
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var arrived = mailbox.Take(poll, ct);
-            if (arrived.Count > 0) foreach (var (a, ms) in arrived) _known[a] = ms;
-            else _known = Load();
-            if (_known.TryGetValue(text, out v)) return v;
+            while (true)
+            {
+                ct.ThrowIfCancellationRequested();
+                var arrived = mailbox.Take(poll, ct);
+                foreach (var (a, ms) in arrived) _known[a] = ms;
+                if (_known.TryGetValue(text, out v)) return v;
+                // Nothing for us pushed by this replica: another replica may have stored it.
+                if (arrived.Count == 0 && store.ResultAsync(name, text, ct).GetAwaiter().GetResult() is double stored) return _known[text] = stored;
+            }
+        }
+        finally
+        {
+            compute.Wait(CancellationToken.None);
         }
     }
 
