@@ -14,6 +14,7 @@ public static class BenchCommand
         bench.Subcommands.Add(BenchAdaptCommand.Create());
         bench.Subcommands.Add(BenchTransferCommand.Create());
         bench.Subcommands.Add(BenchSearchCommand.Create());
+        bench.Subcommands.Add(Service.BenchServeCommand.Create());
         return bench;
     }
 

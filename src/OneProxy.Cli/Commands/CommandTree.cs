@@ -30,6 +30,8 @@ public static class CommandTree
         root.Subcommands.Add(Accelerator.AcceleratorCommand.Create());
         root.Subcommands.Add(Accelerator.CodesignCommand.Create());
         root.Subcommands.Add(Aquaman.AquamanCommand.Create());
+        root.Subcommands.Add(Service.ServeCommand.Create());
+        root.Subcommands.Add(Service.AgentLoopCommand.Create());
         return root;
     }
 }
