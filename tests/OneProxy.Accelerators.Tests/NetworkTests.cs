@@ -47,3 +47,27 @@ public class SpaceLayerTests
         }
     }
 }
+
+public class CodesignSpaceTests
+{
+    [Theory]
+    [InlineData("nasbench301")]
+    [InlineData("alphanet")]
+    public void DatasetArchitecturesRoundTripAndCostMatchesTheLayerBuilders(string set)
+    {
+        OneProxy.SearchSpaces.AcceleratorSpaces.Register();
+        var space = OneProxy.SearchSpaces.SearchSpaceRegistry.Get(set);
+        var models = Codesign.ModelSet.Load(set, 40);
+        var features = new double[space.FeatureCount];
+        foreach (var m in models)
+        {
+            var a = space.Parse(m.Arch);
+            Assert.Equal(m.Arch, space.Format(a));
+            Assert.Equal(a, space.Canonicalize(a.Genes));
+            space.Encode(a, features);
+            Assert.Equal(1.0, features[^1]);
+            Assert.Equal(m.Layers.Sum(l => (double)l.Macs) / 1e6, space.Cost(a).MFlops, 6);
+        }
+        Assert.Throws<OneProxy.SearchSpaces.ArchitectureFormatException>(() => space.Parse("{\"normal\": 3}"));
+    }
+}
