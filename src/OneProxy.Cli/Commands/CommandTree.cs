@@ -29,6 +29,7 @@ public static class CommandTree
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(Accelerator.AcceleratorCommand.Create());
         root.Subcommands.Add(Accelerator.CodesignCommand.Create());
+        root.Subcommands.Add(Energy.EnergyCommand.Create());
         return root;
     }
 }
