@@ -9,6 +9,7 @@ public static class EnergyCommand
     {
         var cmd = new Command("energy", "Energy as a second constraint (thesis chapter 1): two-constraint search over (t1, t2).");
         cmd.Subcommands.Add(EnergyConstrainCommand.Create());
+        cmd.Subcommands.Add(EnergyGradientSearchCommand.Create());
         return cmd;
     }
 }
