@@ -32,6 +32,7 @@ public static class CommandTree
         root.Subcommands.Add(Aquaman.AquamanCommand.Create());
         root.Subcommands.Add(Service.ServeCommand.Create());
         root.Subcommands.Add(Service.AgentLoopCommand.Create());
+        root.Subcommands.Add(Energy.EnergyCommand.Create());
         return root;
     }
 }
