@@ -24,7 +24,7 @@ public static class SeedStream
 /// </summary>
 public sealed class SplitMix64(ulong state)
 {
-    public ulong State { get; private set; } = state;
+    public ulong State { get; internal set; } = state;
 
     public ulong NextUInt64()
     {

@@ -15,6 +15,13 @@ public sealed class KrrEnvironment : QoeEnvironment
 {
     public const double NoiseSd = 0.05;
     public const double LatencyLimitSeconds = 3.0;
+
+    /// <summary>
+    /// γ of the performance generator (the thesis gives no kernel for it). Its 10 inputs are spread so far apart that
+    /// the QoE generator's γ (4 for RBF, 1 for Laplacian, meant for 3 inputs) would make every new device or model
+    /// fall back to the mean; γ / 10 per input dimension keeps the generated latencies dependent on the features.
+    /// </summary>
+    public double PerformanceGamma => Kernel == RidgeKernel.Rbf ? 0.4 : 0.1;
     private readonly ModelArm[] _models;
     private readonly DeviceProfile[] _devices;
     private readonly string _name;
@@ -43,9 +50,9 @@ public sealed class KrrEnvironment : QoeEnvironment
                 acc.Add(ThesisData.AccuracyPercent[m]);
                 qoe.Add(study.Mean(d, m));
             }
-        var latModel = new KernelRidge(x, logLat, kernel, alpha, gamma);
-        var energyModel = new KernelRidge(x, logEnergy, kernel, alpha, gamma);
-        var accModel = new KernelRidge(x, acc, kernel, alpha, gamma);
+        var latModel = new KernelRidge(x, logLat, kernel, alpha, PerformanceGamma);
+        var energyModel = new KernelRidge(x, logEnergy, kernel, alpha, PerformanceGamma);
+        var accModel = new KernelRidge(x, acc, kernel, alpha, PerformanceGamma);
         var perfScale = new[] { Range(logEnergy), Range(logLat), Range(acc) };
         var qoeInputs = Enumerable.Range(0, 24).Select(i => ScalePerf(perfScale, logEnergy[i], logLat[i], acc[i])).ToList();
         var qoeModel = new KernelRidge(qoeInputs, qoe, kernel, alpha, gamma);

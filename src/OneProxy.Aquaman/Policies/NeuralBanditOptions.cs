@@ -51,7 +51,7 @@ public sealed record NeuralBanditOptions
     /// retraining (weights rescaled so the loss keeps its size); it bounds the cost of a retraining when every round
     /// brings a new device. Repeated contexts are always merged exactly (count and mean QoE).
     /// </summary>
-    public int MaxTrainingContexts { get; init; } = 4096;
+    public int MaxTrainingContexts { get; init; } = 1024;
 
     /// <summary>Threads of one retraining's forward/backward passes.</summary>
     public int TrainingThreads { get; init; } = 1;

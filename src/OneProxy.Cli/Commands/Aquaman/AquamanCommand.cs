@@ -10,6 +10,7 @@ public static class AquamanCommand
         var cmd = new Command("aquaman", "Aquaman: pick the DNN with the best quality of experience per device, learning online from delayed QoE feedback (neural contextual bandit)");
         cmd.Subcommands.Add(AquamanSimulateCommand.Create());
         cmd.Subcommands.Add(AquamanBenchCommand.Create());
+        cmd.Subcommands.Add(AquamanOfflineCommand.Create());
         return cmd;
     }
 
