@@ -21,7 +21,7 @@ public sealed record BenchServeOptions
     public IReadOnlyList<string> Targets { get; init; } = ["eyeriss", "fpga", "pixel2", "samsung_s7", "essential_ph_1", "titanxp_1", "gold_6226", "1080ti_256"];
     public int LeaseMs { get; init; } = 3_000;
     public int PlannerLeaseMs { get; init; } = 3_000;
-    public int Pipelines { get; init; } = 256;
+    public int Pipelines { get; init; } = 64;
     public int LeaseBatch { get; init; } = 8;
     /// <summary>Simulated measuring time per job.</summary>
     public int MeasureDelayMs { get; init; }

@@ -44,7 +44,7 @@ public static class ServeBenchmark
         string[] Args(int i) =>
         [
             "serve", "--store", store, "--port", "0", "--library", string.Join(",", library), "--pipelines", o.Pipelines.ToString(),
-            "--lease-ms", o.LeaseMs.ToString(), "--planner-lease-ms", o.PlannerLeaseMs.ToString(), "--poll-ms", "200",
+            "--lease-ms", o.LeaseMs.ToString(), "--planner-lease-ms", o.PlannerLeaseMs.ToString(), "--poll-ms", pg ? "500" : "2000",
             "--budget", o.Budget.ToString(), "--refit-every", o.RefitEvery.ToString(), "--seed", o.Seed.ToString(), "--run-seconds", (o.MaxSeconds + 120).ToString(),
         ];
         try

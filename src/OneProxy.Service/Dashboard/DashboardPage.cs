@@ -32,7 +32,7 @@ public static class DashboardPage
         .bar span{display:block;height:10px;background:#2b8a3e}
         .onboarding{color:#b35c00}.onboarded{color:#2b8a3e}.failed{color:#c92a2a}
         .cards span{display:inline-block;background:#fff;border:1px solid #ddd;padding:6px 12px;margin:0 8px 8px 0;font-size:14px}
-        .plots{display:flex;flex-wrap:wrap;gap:10px} .plots svg{width:380px;height:240px;background:#fff;border:1px solid #ddd}
+        .plots{display:flex;flex-wrap:wrap;gap:10px} .plots svg{width:570px;height:360px;background:#fff;border:1px solid #ddd}
         .heat svg{max-width:100%;height:auto;background:#fff}
         """;
 
@@ -135,8 +135,22 @@ public static class DashboardPage
             names.Add(d.Name);
             columns.Add(col);
         }
-        return SrccMatrix.Compute(names, columns.ToArray());
+        var full = SrccMatrix.Compute(names, columns.ToArray());
+        // Two onboarded devices share few measured architectures (each samples its own): hide pairs too small to mean anything.
+        int n = names.Count;
+        var values = new double[n, n];
+        var pairs = new int[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+            {
+                pairs[i, j] = full.PairCount(i, j);
+                values[i, j] = i == j || pairs[i, j] >= MinHeatmapPairs ? full[i, j] : double.NaN;
+            }
+        return new SrccMatrix(names, values, pairs);
     }
+
+    /// <summary>Fewer common architectures than this leave a heatmap cell empty.</summary>
+    public const int MinHeatmapPairs = 10;
 
     /// <summary>Average QoE per time bucket (hourly or finer), as a simple line chart.</summary>
     private static string QoeSvg(IReadOnlyList<(long Ms, double Qoe)> points)
