@@ -17,10 +17,9 @@ public sealed record SweepResult(
 /// </summary>
 public static class AcceleratorSweep
 {
-    public static SweepResult Run(IReadOnlyList<IReadOnlyList<Layer>> models, IReadOnlyList<NamedAccelerator> accelerators,
-        CostModel? model = null, CancellationToken ct = default)
+    /// <summary>Distinct layers of the models and, per model, the index of each of its layers among them.</summary>
+    public static (Layer[] Layers, int[][] Index) Deduplicate(IReadOnlyList<IReadOnlyList<Layer>> models)
     {
-        model ??= CostModel.Shared;
         var unique = new Dictionary<Layer, int>();
         var index = new int[models.Count][];
         for (int m = 0; m < models.Count; m++)
@@ -36,7 +35,27 @@ public static class AcceleratorSweep
         }
         var layers = new Layer[unique.Count];
         foreach (var (l, u) in unique) layers[u] = l;
+        return (layers, index);
+    }
 
+    /// <summary>Per accelerator, the cost of every distinct layer (accelerators must accept every layer).</summary>
+    public static LayerCost[][] LayerTables(Layer[] layers, IReadOnlyList<NamedAccelerator> accelerators, CostModel model, CancellationToken ct = default)
+    {
+        var tables = new LayerCost[accelerators.Count][];
+        for (int a = 0; a < accelerators.Count; a++) tables[a] = new LayerCost[layers.Length];
+        Parallel.For(0, accelerators.Count * layers.Length, new ParallelOptions { CancellationToken = ct }, k =>
+        {
+            int a = k / layers.Length, u = k % layers.Length;
+            tables[a][u] = model.EvaluateLayer(layers[u], accelerators[a].Config);
+        });
+        return tables;
+    }
+
+    public static SweepResult Run(IReadOnlyList<IReadOnlyList<Layer>> models, IReadOnlyList<NamedAccelerator> accelerators,
+        CostModel? model = null, CancellationToken ct = default)
+    {
+        model ??= CostModel.Shared;
+        var (layers, index) = Deduplicate(models);
         var kept = new List<NamedAccelerator>();
         var rejected = new List<(NamedAccelerator, string)>();
         foreach (var a in accelerators)
@@ -49,13 +68,7 @@ public static class AcceleratorSweep
         var cycles = new double[kept.Count][];
         var energy = new double[kept.Count][];
         var po = new ParallelOptions { CancellationToken = ct };
-        var tables = new LayerCost[kept.Count][];
-        for (int a = 0; a < kept.Count; a++) tables[a] = new LayerCost[layers.Length];
-        Parallel.For(0, kept.Count * layers.Length, po, k =>
-        {
-            int a = k / layers.Length, u = k % layers.Length;
-            tables[a][u] = model.EvaluateLayer(layers[u], kept[a].Config);
-        });
+        var tables = LayerTables(layers, kept, model, ct);
         for (int a = 0; a < kept.Count; a++) { cycles[a] = new double[models.Count]; energy[a] = new double[models.Count]; }
         Parallel.For(0, models.Count, po, m =>
         {

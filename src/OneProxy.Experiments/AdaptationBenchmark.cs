@@ -39,7 +39,7 @@ public sealed class AdaptationBenchmark
     private LinearPredictor CharacterisedPredictor(string device) => _characterised.Predictor(device);
 
     public IReadOnlyList<AdaptationBenchmarkRow> Run(string proxy, IReadOnlyList<string> targets, IReadOnlyList<string> libraryDevices,
-        IReadOnlyList<int> sampleSizes, int seeds, AdaptationOptions options, IProgress<int>? progress = null)
+        IReadOnlyList<int> sampleSizes, int seeds, AdaptationOptions options, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         foreach (var t in targets)
         {
@@ -53,10 +53,10 @@ public sealed class AdaptationBenchmark
         var jobs = targets.SelectMany((t, ti) => Enumerable.Range(0, seeds).Select(s => (Target: t, TargetIndex: ti, Seed: s))).ToArray();
         var cells = new (AdaptationMethod Auto, Dictionary<AdaptationMethod, double> Srcc, double AutoSrcc, int Measured)[jobs.Length, sizes.Length];
         int done = 0;
-        Parallel.For(0, jobs.Length, jobIndex =>
+        Parallel.For(0, jobs.Length, new ParallelOptions { CancellationToken = cancellation }, jobIndex =>
         {
-            var (target, ti, seed) = jobs[jobIndex];
-            var rng = new Random(unchecked(seed * 7919 + ti * 104729 + 17));
+            var (target, _, seed) = jobs[jobIndex];
+            var rng = new SeedStream(seed).Random("bench-adapt/sample/" + target);
             var col = _table.Column(target).ToArray();
             var eligible = WideTable.MeasuredRows(col);
             if (sizes[^1] >= eligible.Length) throw new UnusableDataException($"{target} has only {eligible.Length} measured architectures");
@@ -100,7 +100,7 @@ public sealed class AdaptationBenchmark
     /// every architecture it did not measure.
     /// </summary>
     public IReadOnlyList<IncrementalBenchmarkRow> RunIncremental(string proxy, IReadOnlyList<string> targets, IReadOnlyList<string> libraryDevices,
-        int seeds, AdaptationOptions options, IncrementalOptions incremental, IProgress<int>? progress = null)
+        int seeds, AdaptationOptions options, IncrementalOptions incremental, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         foreach (var t in targets)
             if (libraryDevices.Contains(t)) throw new UnusableDataException($"target '{t}' must not be in the library");
@@ -108,13 +108,13 @@ public sealed class AdaptationBenchmark
         var jobs = targets.SelectMany((t, ti) => Enumerable.Range(0, seeds).Select(s => (Target: t, TargetIndex: ti, Seed: s))).ToArray();
         var results = new (int Measured, double Estimated, double Actual, bool Reached)[jobs.Length];
         int done = 0;
-        Parallel.For(0, jobs.Length, j =>
+        Parallel.For(0, jobs.Length, new ParallelOptions { CancellationToken = cancellation }, j =>
         {
-            var (target, ti, seed) = jobs[j];
+            var (target, _, seed) = jobs[j];
             var device = new RecordedDevice(_table, target);
             var col = _table.Column(target).ToArray();
             var rows = WideTable.MeasuredRows(col);
-            new Random(unchecked(seed * 7919 + ti * 104729 + 17)).Shuffle(rows);
+            new SeedStream(seed).Random("bench-adapt/pool/" + target).Shuffle(rows);
             var pool = rows.Select(r => _all.Architectures[r]).ToArray();
             var run = IncrementalAdaptation.Run(adapter, _space, device, pool, incremental);
             var rest = rows.Skip(run.TargetMeasurements).ToArray();
@@ -136,7 +136,8 @@ public sealed class AdaptationBenchmark
         var adapter = new ProxyAdapter(_space, CharacterisedPredictor(proxy), libraryDevices.Select(CharacterisedPredictor).ToArray(), options);
         var col = _table.Column(target).ToArray();
         var rows = WideTable.MeasuredRows(col);
-        new Random(1).Shuffle(rows);
+        // Any fixed sample will do for timing; a named stream keeps it apart from the benchmark's.
+        new SeedStream(0).Random("bench-adapt/timing").Shuffle(rows);
         rows = rows[..Math.Min(samples, rows.Length)];
         var x = _all.SelectRows(rows);
         var y = rows.Select(r => col[r]).ToArray();

@@ -34,7 +34,7 @@ public sealed class TransferBenchmark(ISearchSpace space, WideTable latency, IAc
     private readonly FeatureMatrix _all = new(space, latency.RequireArchitectures());
 
     public IReadOnlyList<TransferBenchmarkRow> Run(string proxyDevice, IReadOnlyList<string> targets, int seeds, TransferOptions options,
-        int perDeviceSamples = 1000, IProgress<int>? progress = null)
+        int perDeviceSamples = 1000, IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
         var predictors = new CharacterisedDevices(space, latency).Predictors(latency.ColumnNames).ToDictionary(p => p.Device);
         var proxy = predictors[proxyDevice];
@@ -43,7 +43,7 @@ public sealed class TransferBenchmark(ISearchSpace space, WideTable latency, IAc
         var flopsFront = Pareto.Front(_all.Architectures, new FlopsLatencyModel().PredictAll(_all), acc);
         var rows = new TransferBenchmarkRow[targets.Count];
         int done = 0;
-        Parallel.For(0, targets.Count, ti =>
+        Parallel.For(0, targets.Count, new ParallelOptions { CancellationToken = cancellation }, ti =>
         {
             var target = targets[ti];
             if (target == proxyDevice) throw new UnusableDataException($"target '{target}' is the proxy");
@@ -60,11 +60,15 @@ public sealed class TransferBenchmark(ISearchSpace space, WideTable latency, IAc
             var perSeed = new List<(double After, double Proxy, double Adapted, double Flops, double PerDevice, int Measured, bool DidAdapt)>();
             for (int seed = 0; seed < seeds; seed++)
             {
+                cancellation.ThrowIfCancellationRequested();
+                // Repetition `seed` of this target: its own stream, named, so no two targets or
+                // repetitions share one. The three pipelines take the same pool (a paired comparison).
+                var run = new SeedStream(seed).Derive("bench-transfer/" + target);
                 var pool = rowsMeasured.Select(i => _all.Architectures[i]).ToArray();
-                new Random(unchecked(seed * 7919 + ti * 104729 + 11)).Shuffle(pool);
-                var a = withAdapt.Run(new RecordedDevice(latency, target), pool, seed);
-                var p = noAdapt.Run(new RecordedDevice(latency, target), pool, seed);
-                var f = flops.Run(new RecordedDevice(latency, target), pool, seed);
+                run.Random("pool").Shuffle(pool);
+                var a = withAdapt.Run(new RecordedDevice(latency, target), pool, run);
+                var p = noAdapt.Run(new RecordedDevice(latency, target), pool, run);
+                var f = flops.Run(new RecordedDevice(latency, target), pool, run);
                 double after = Spearman.Correlation(a.PredictorUsed.PredictAll(measuredX), measuredTruth);
                 double perDevice = PerDeviceBaseline(target, pool.Take(Math.Min(perDeviceSamples, pool.Length)).ToArray(), acc, oracle, options.Budget - options.SampleSize).Ratio;
                 perSeed.Add((after, Pareto.HypervolumeRatio(p.Front, oracle), Pareto.HypervolumeRatio(a.Front, oracle),

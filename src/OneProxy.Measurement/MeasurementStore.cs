@@ -25,24 +25,52 @@ public sealed class MeasurementStore : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>.</summary>
-    public static MeasurementStore Open(string path, TimeSpan? busyTimeout = null)
+    /// <summary>SQLite application id of OneProxy stores ("OPXY"): a file with another id belongs to another program.</summary>
+    public const int ApplicationId = 0x4F505859;
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/> for writing, creating it if the file does not
+    /// exist. An existing file is identified before anything is written to it: a SQLite file of
+    /// another program (another application id, or tables that are not a OneProxy store) is
+    /// refused and left byte for byte as it was.
+    /// </summary>
+    public static MeasurementStore Open(string path, TimeSpan? busyTimeout = null) => OpenCore(path, busyTimeout, forReading: false);
+
+    /// <summary>
+    /// Opens an existing store for reading commands: never creates a file (a mistyped path is an
+    /// error, not an empty store), refuses foreign files, and opens read-only unless an older
+    /// OneProxy schema must first be migrated in place.
+    /// </summary>
+    public static MeasurementStore OpenForReading(string path, TimeSpan? busyTimeout = null) => OpenCore(path, busyTimeout, forReading: true);
+
+    private static MeasurementStore OpenCore(string path, TimeSpan? busyTimeout, bool forReading)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
         if (dir is not null && !Directory.Exists(dir))
             throw new StoreException($"{path}: folder '{dir}' does not exist");
+        if (Directory.Exists(path)) throw new StoreException($"{path}: is a folder, not a store file");
+        bool exists = File.Exists(path);
+        if (forReading && !exists) throw new StoreException($"{path}: no such measurement store (reading commands never create one)");
         SQLitePCL.Batteries_V2.Init();
-        var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+        var identity = exists ? Identify(path) : StoreIdentity.Empty;
+        bool readOnly = forReading && identity == StoreIdentity.Current;
+        var cs = new SqliteConnectionStringBuilder
+        {
+            DataSource = path, Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate, Pooling = false,
+        }.ToString();
         var connection = new SqliteConnection(cs);
         try
         {
             connection.Open();
             var store = new MeasurementStore(path, connection);
             store.Execute($"PRAGMA busy_timeout = {(int)(busyTimeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds}");
-            store.Execute("PRAGMA journal_mode = WAL");
-            store.Execute("PRAGMA synchronous = FULL");
-            store.Migrate();
+            if (!readOnly)
+            {
+                store.Execute("PRAGMA journal_mode = WAL");
+                store.Execute("PRAGMA synchronous = FULL");
+                store.Migrate();
+            }
             return store;
         }
         catch (SqliteException e)
@@ -57,16 +85,48 @@ public sealed class MeasurementStore : IDisposable
         }
     }
 
+    private enum StoreIdentity { Empty, Legacy, Current }
+
+    /// <summary>Reads the file's identity on a read-only connection, so checking changes nothing.</summary>
+    private static StoreIdentity Identify(string path)
+    {
+        var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+        try
+        {
+            using var c = new SqliteConnection(cs);
+            c.Open();
+            long Scalar(string sql) { using var cmd = c.CreateCommand(); cmd.CommandText = sql; return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture); }
+            long app = Scalar("PRAGMA application_id"), version = Scalar("PRAGMA user_version");
+            var tables = new List<string>();
+            using (var cmd = c.CreateCommand())
+            {
+                cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+                using var r = cmd.ExecuteReader();
+                while (r.Read()) tables.Add(r.GetString(0));
+            }
+            if (app == ApplicationId) return version == SchemaVersion ? StoreIdentity.Current : StoreIdentity.Legacy;
+            if (app == 0 && tables.Count == 0 && version == 0) return StoreIdentity.Empty;
+            // Stores written before the application id existed: our schema versions and our one table.
+            if (app == 0 && version is >= 1 and <= SchemaVersion && tables.SequenceEqual(["measurements"])) return StoreIdentity.Legacy;
+            throw new StoreException($"{path}: not a OneProxy measurement store (application id {app}, schema {version}, " +
+                                     $"tables: {(tables.Count == 0 ? "none" : OneProxyException.Quote(string.Join(", ", tables), 100))}); nothing was changed");
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"{path}: not a readable SQLite file ({e.Message}); nothing was changed", e);
+        }
+    }
+
     private void Migrate()
     {
         long version = Scalar<long>("PRAGMA user_version");
         if (version > SchemaVersion)
             throw new StoreException($"{Path}: store schema version {version} is newer than this OneProxy understands ({SchemaVersion}); upgrade OneProxy");
-        if (version == SchemaVersion) return;
+        if (version == SchemaVersion) { EnsureApplicationId(); return; }
         // Write-locked, then read again: another process may have migrated the file meanwhile.
         using var tx = _connection.BeginTransaction(deferred: false);
         version = Scalar<long>("PRAGMA user_version", tx);
-        if (version == SchemaVersion) return;
+        if (version == SchemaVersion) { tx.Commit(); EnsureApplicationId(); return; }
         if (version is 1 or 2)
         {
             // Version 2 adds the fastest run, version 3 the energy per inference; older rows keep
@@ -74,6 +134,7 @@ public sealed class MeasurementStore : IDisposable
             if (version == 1) Execute("ALTER TABLE measurements ADD COLUMN min_ms REAL", tx);
             Execute("ALTER TABLE measurements ADD COLUMN energy_mj REAL CHECK (energy_mj IS NULL OR energy_mj > 0)", tx);
             Execute($"PRAGMA user_version = {SchemaVersion}", tx);
+            Execute($"PRAGMA application_id = {ApplicationId}", tx);
             tx.Commit();
             return;
         }
@@ -99,7 +160,14 @@ public sealed class MeasurementStore : IDisposable
             )
             """, tx);
         Execute($"PRAGMA user_version = {SchemaVersion}", tx);
+        Execute($"PRAGMA application_id = {ApplicationId}", tx);
         tx.Commit();
+    }
+
+    /// <summary>Stores of the current schema written before the application id existed get it now.</summary>
+    private void EnsureApplicationId()
+    {
+        if (Scalar<long>("PRAGMA application_id") != ApplicationId) Execute($"PRAGMA application_id = {ApplicationId}");
     }
 
     /// <summary>Stores measurements in one transaction; ones already stored are counted as duplicates and left unchanged.</summary>

@@ -11,10 +11,20 @@ public static class SearchSpaceRegistry
         ["ofa-mbv3"] = () => new OfaMobileNetV3Space(),
     };
 
-    public static IReadOnlyCollection<string> Names => Factories.Keys;
+    public static IReadOnlyCollection<string> Names { get { lock (Factories) return Factories.Keys.ToArray(); } }
 
-    public static ISearchSpace Get(string name) =>
-        Factories.TryGetValue(name, out var f)
-            ? f()
-            : throw new InvalidOptionException("space", $"unknown search space {OneProxyException.Quote(name, 40)} (known: {string.Join(", ", Factories.Keys)})");
+    /// <summary>Adds a space defined in an assembly this one cannot reference (no-op when the name is taken).</summary>
+    public static void Register(string name, Func<ISearchSpace> factory)
+    {
+        lock (Factories) Factories.TryAdd(name, factory);
+    }
+
+    public static ISearchSpace Get(string name)
+    {
+        Func<ISearchSpace>? f;
+        lock (Factories)
+            if (!Factories.TryGetValue(name, out f))
+                throw new InvalidOptionException("space", $"unknown search space {OneProxyException.Quote(name, 40)} (known: {string.Join(", ", Factories.Keys)})");
+        return f();
+    }
 }

@@ -73,9 +73,9 @@ public static class CodesignReport
         var opts = r.Constraints.Select(c => C(c.TargetOptimum)).ToArray();
         return ParetoPlotSvg.Render($"{r.Options.ModelSet} on {r.Options.Target}: accuracy vs Mcycles (x axis: Mcycles)", [
             new PlotSeries("all models", all, "#bbbbbb", false),
-            new PlotSeries($"acc/cycles/energy front ({front.Length})", front.Select(C).ToArray(), "#1f77b4", false),
+            new PlotSeries("acc/cycles/energy front", front.Select(C).ToArray(), "#1f77b4", false),
             new PlotSeries("acc/cycles front", staircase, "#333333", true),
-            new PlotSeries("target optima (3 budgets)", opts, "#d62728", false),
+            new PlotSeries("target optima of the 3 budgets", opts, "#d62728", false),
         ]);
     }
 

@@ -20,8 +20,7 @@ public static class MaestroModelFile
         {
             if (p >= toks.Count)
             {
-                int last = toks.Count == 0 ? 1 : toks[^1].Line;
-                throw new MaestroFormatException(fileName, last, 1, $"unexpected end of file, expected {expected}");
+                throw new MaestroFormatException(fileName, text.Split('\n').Length, 1, $"unexpected end of file, expected {expected}");
             }
             return toks[p++];
         }

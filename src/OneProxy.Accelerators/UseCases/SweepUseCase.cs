@@ -21,7 +21,8 @@ public sealed record SweepOptions(string ModelSet, string Grid = "thesis", int L
 public sealed record SweepSummary(int Models, int Accelerators, int Rejected, int UniqueLayers, double Seconds,
     MonotonicitySummary Latency, MonotonicitySummary Energy, IReadOnlyList<string> Written);
 
-/// <summary>Sweeps a model set over an accelerator grid into wide cycles/energy tables (index + one column per accelerator).</summary>
+/// <summary>Sweeps a model set over an accelerator grid into wide cycles/energy tables (index, arch, one column per
+/// accelerator), readable by the generic commands with <c>--space nasbench301|alphanet</c>.</summary>
 public static class SweepUseCase
 {
     public static SweepSummary Run(SweepOptions o, CancellationToken ct = default)
@@ -54,10 +55,10 @@ public static class SweepUseCase
     private static string Wide(IReadOnlyList<ModelEntry> models, string[] names, double[][] cols)
     {
         var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder("index,").AppendJoin(',', names).AppendLine();
+        var sb = new StringBuilder("index,arch,").AppendJoin(',', names).AppendLine();
         for (int m = 0; m < models.Count; m++)
         {
-            sb.Append(inv, $"{models[m].Index}");
+            sb.Append(inv, $"{models[m].Index},\"{models[m].Arch.Replace("\"", "\"\"")}\"");
             for (int a = 0; a < names.Length; a++) sb.Append(inv, $",{cols[a][m]:0.###}");
             sb.AppendLine();
         }

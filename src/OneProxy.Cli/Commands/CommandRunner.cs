@@ -17,12 +17,31 @@ public static class CommandRunner
         var config = new InvocationConfiguration { Output = stdout ?? Console.Out, Error = stderr ?? Console.Error, EnableDefaultExceptionHandler = false };
         try
         {
-            return root.Parse(args).Invoke(config);
+            var parse = root.Parse(args);
+            // Parse errors are user errors like any other: one line each naming the flag, exit 2 (not help text and exit 1).
+            if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+            {
+                foreach (var e in parse.Errors) config.Error.WriteLine($"error: {OneProxyException.Quote(Describe(e), 400)}");
+                return UserError;
+            }
+            return parse.Invoke(config);
         }
         catch (Exception e)
         {
             return Report(e, config.Error);
         }
+    }
+
+    /// <summary>A parse error's message, prefixed with the option it concerns when the message does not name it.</summary>
+    private static string Describe(System.CommandLine.Parsing.ParseError e)
+    {
+        var option = e.SymbolResult switch
+        {
+            System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+            System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name,
+            _ => null,
+        };
+        return option is null || e.Message.Contains(option, StringComparison.Ordinal) ? e.Message : $"{option}: {e.Message}";
     }
 
     /// <summary>Wraps a command body so every failure becomes a one-line message and an exit code, never a stack trace.</summary>
@@ -35,6 +54,19 @@ public static class CommandRunner
         catch (Exception e)
         {
             return Report(e, parse.InvocationConfiguration.Error);
+        }
+    };
+
+    /// <summary>The same for long work: the body gets the token that Ctrl+C cancels.</summary>
+    public static Func<ParseResult, CancellationToken, Task<int>> Guarded(Func<ParseResult, CancellationToken, int> body) => (parse, cancellation) =>
+    {
+        try
+        {
+            return Task.FromResult(body(parse, cancellation));
+        }
+        catch (Exception e)
+        {
+            return Task.FromResult(Report(e, parse.InvocationConfiguration.Error));
         }
     };
 

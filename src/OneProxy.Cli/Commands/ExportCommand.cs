@@ -30,7 +30,7 @@ public static class ExportCommand
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var s = SearchSpaceRegistry.Get(parse.GetValue(space)!);
-            using var st = MeasurementStore.Open(parse.GetValue(store)!);
+            using var st = MeasurementStore.OpenForReading(parse.GetValue(store)!);
             var selected = parse.GetValue(devices);
             var stat = parse.GetValue(statistic) switch { "mean" => LatencyStatistic.Mean, "min" => LatencyStatistic.Min, _ => LatencyStatistic.Median };
             var m = parse.GetValue(metric) == "energy" ? MeasuredMetric.Energy : MeasuredMetric.Latency;

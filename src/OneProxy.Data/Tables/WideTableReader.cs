@@ -16,6 +16,15 @@ public static class WideTableReader
     public const string IndexColumn = "index";
     public const string ArchColumn = "arch";
 
+    /// <summary>Longest accepted record (a row of 10,000 devices is about 100 kB).</summary>
+    public const int MaxRecordBytes = 16 * 1024 * 1024;
+
+    /// <summary>Longest accepted column name; names become CSV headers, store keys and file names.</summary>
+    public const int MaxColumnNameLength = 256;
+
+    /// <summary>Largest accepted value: no latency, energy or accuracy is anywhere near it, and beyond it sums overflow.</summary>
+    public const double MaxValue = 1e12;
+
     /// <param name="path">CSV file.</param>
     /// <param name="kind">What the value columns hold.</param>
     /// <param name="space">Parses the <c>arch</c> column; required when there is one.</param>
@@ -37,6 +46,12 @@ public static class WideTableReader
             TrackLineNumbers = true,
             TrimWhitespace = true,
             MalformedData = CsvMalformedDataHandling.Throw,
+            // A fixed separator: auto-detection guessed from the first lines and turned one bad
+            // row there into a misleading "no key column" error at line 1.
+            Separator = ',',
+            // An unclosed quote or a hostile single line must not grow the buffer to gigabytes.
+            MaxRecordSize = MaxRecordBytes,
+            IncludeValuesInExceptions = false,
         };
         using var parser = CsvReader.Create(text, options, false);
         if (!SafeRead(parser, source)) throw new DataFormatException(source, 1, null, "file is empty (expected a header row)");
@@ -68,7 +83,7 @@ public static class WideTableReader
             if (indexCol >= 0)
             {
                 if (!int.TryParse(rec[indexCol], NumberStyles.Integer, CultureInfo.InvariantCulture, out var idx) || idx < 0)
-                    throw new DataFormatException(source, line, IndexColumn, $"'{rec[indexCol]}' is not a non-negative integer");
+                    throw new DataFormatException(source, line, IndexColumn, $"'{OneProxyException.Quote(rec[indexCol], 40)}' is not a non-negative integer");
                 if (seenIndex.TryGetValue(idx, out var first))
                     throw new DataFormatException(source, line, IndexColumn, $"duplicate index {idx} (first on line {first})");
                 seenIndex[idx] = line;
@@ -124,6 +139,8 @@ public static class WideTableReader
         string? header;
         using (var r = new StreamReader(path)) header = r.ReadLine();
         bool hasArch = header is not null && header.Split(',').Any(h => h.Trim() == ArchColumn);
+        if (architecturesPath is not null && !File.Exists(architecturesPath))
+            throw new FileNotFoundException($"--architectures: file not found: {architecturesPath}", architecturesPath);
         if (!hasArch)
         {
             architecturesPath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "architectures.csv");
@@ -152,13 +169,16 @@ public static class WideTableReader
         {
             if (header[i].Length == 0)
                 throw new DataFormatException(source, 1, $"#{i + 1}", "empty column name");
+            if (header[i].Length > MaxColumnNameLength || header[i].Any(char.IsControl))
+                throw new DataFormatException(source, 1, $"#{i + 1}",
+                    $"column name {OneProxyException.Quote(header[i], 40)} is longer than {MaxColumnNameLength} characters or holds control characters");
             for (int j = 0; j < i; j++)
                 if (header[j] == header[i])
                     throw new DataFormatException(source, 1, header[i], $"duplicate column name (columns {j + 1} and {i + 1})");
         }
         if (!header.Contains(IndexColumn) && !header.Contains(ArchColumn))
             throw new DataFormatException(source, 1, null,
-                $"header must have an '{IndexColumn}' or '{ArchColumn}' key column (found: {string.Join(", ", header)})");
+                $"header must have an '{IndexColumn}' or '{ArchColumn}' key column (found: {OneProxyException.Quote(string.Join(", ", header), 200)})");
     }
 
     private static double ParseValue(string source, long line, string column, string field, ValueKind kind)
@@ -166,11 +186,13 @@ public static class WideTableReader
         if (field.Length == 0 || field == "-1" || field.Equals("nan", StringComparison.OrdinalIgnoreCase))
             return double.NaN;
         if (!double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-            throw new DataFormatException(source, line, column, $"'{field}' is not a number");
+            throw new DataFormatException(source, line, column, $"'{OneProxyException.Quote(field, 40)}' is not a number");
         if (double.IsNaN(v)) return double.NaN;
         if (double.IsInfinity(v))
             throw new DataFormatException(source, line, column, $"'{field}' is not finite");
         if (v == -1) return double.NaN;
+        if (v > MaxValue)
+            throw new DataFormatException(source, line, column, $"value {field} is implausibly large (above {MaxValue:G3})");
         if (v < 0)
             throw new DataFormatException(source, line, column, $"negative value {field} (only -1 may mark a missing value)");
         if (kind == ValueKind.AccuracyPercent && v > 100)

@@ -9,7 +9,13 @@ namespace OneProxy.Reports;
 /// </summary>
 public static class FrontTable
 {
-    public static OutputTable Create(ISearchSpace space, IReadOnlyList<Candidate> front, string latencyColumn = "latency_ms")
+    /// <summary>Column name for latencies a model predicted (search on a predictor).</summary>
+    public const string PredictedLatency = "predicted_latency_ms";
+
+    /// <summary>Column name for latencies measured on the target (transferred sets).</summary>
+    public const string MeasuredLatency = "measured_latency_ms";
+
+    public static OutputTable Create(ISearchSpace space, IReadOnlyList<Candidate> front, string latencyColumn)
     {
         var table = new OutputTable("arch", latencyColumn, "accuracy");
         foreach (var c in front.OrderBy(c => c.LatencyMs))

@@ -21,8 +21,9 @@ public sealed class TransferPipeline(ISearchSpace space, LinearPredictor proxy, 
 {
     private readonly TransferOptions _options = options.Validate();
 
-    /// <param name="samplePool">Architectures the sample is drawn from, in the order to take them (the caller shuffles with its seed).</param>
-    public TransferResult Run(ILatencyDevice target, IReadOnlyList<Architecture> samplePool, int seed)
+    /// <param name="samplePool">Architectures the sample is drawn from, in the order to take them (the caller shuffles with its own stream).</param>
+    /// <param name="seeds">The run's stream; the search (non-enumerable spaces only) derives "search" from it.</param>
+    public TransferResult Run(ILatencyDevice target, IReadOnlyList<Architecture> samplePool, SeedStream seeds)
     {
         int before = target.Measurements;
         var measured = new Dictionary<Architecture, double>();
@@ -49,7 +50,7 @@ public sealed class TransferPipeline(ISearchSpace space, LinearPredictor proxy, 
         bool adapted = _options.Adapt && !(sampleSrcc >= _options.SrccThreshold);
         if (adapted)
         {
-            (used, method, after, candidates) = AdaptAndSearch(measured, target.Name, seed);
+            (used, method, after, candidates) = AdaptAndSearch(measured, target.Name, seeds);
         }
         int sampleMeasurements = target.Measurements - before;
 
@@ -66,7 +67,7 @@ public sealed class TransferPipeline(ISearchSpace space, LinearPredictor proxy, 
                 if (++sinceRefit == _options.RefitEvery && left > 0)
                 {
                     sinceRefit = 0;
-                    (used, method, after, candidates) = AdaptAndSearch(measured, target.Name, seed);
+                    (used, method, after, candidates) = AdaptAndSearch(measured, target.Name, seeds);
                 }
             }
         }
@@ -81,14 +82,14 @@ public sealed class TransferPipeline(ISearchSpace space, LinearPredictor proxy, 
             sampleMeasurements, target.Measurements - before - sampleMeasurements);
     }
 
-    private (ILatencyModel, AdaptationMethod?, double, IReadOnlyList<Candidate>) AdaptAndSearch(Dictionary<Architecture, double> measured, string target, int seed)
+    private (ILatencyModel, AdaptationMethod?, double, IReadOnlyList<Candidate>) AdaptAndSearch(Dictionary<Architecture, double> measured, string target, SeedStream seeds)
     {
         var archs = measured.Keys.ToArray();
         var result = adapter.AdaptAuto(new FeatureMatrix(space, archs), archs.Select(a => measured[a]).ToArray(), target);
         var scorer = new ArchitectureScorer(space, result.Predictor, accuracy);
         var front = space.Size <= 5_000_000
             ? ExhaustiveSearch.Front(scorer)
-            : new EvolutionarySearch(scorer, _options.Evolution).Sweep(EvolutionarySearch.EvenTs(_options.SweepPoints), seed);
+            : new EvolutionarySearch(scorer, _options.Evolution).Sweep(EvolutionarySearch.EvenTs(_options.SweepPoints), seeds.Derive("search").Int32Seed);
         return (result.Predictor, result.Method, result.EstimatedSrcc, front);
     }
 

@@ -32,7 +32,7 @@ public class DependencyRulesTests
     };
 
     /// <summary>Algorithms stay testable and reusable: no files formats, databases, HTTP or CLI packages.</summary>
-    private static readonly string[] Pure = ["Core", "Spaces", "Learning", "Latency", "Search", "Aquaman", "Energy"];
+    private static readonly string[] Pure = ["Core", "Spaces", "Learning", "Latency", "Search", "Energy"];
 
     private static readonly string[] ForbiddenInPure =
         ["CsvHelper", "Microsoft.Data.Sqlite", "Npgsql", "Dapper", "System.CommandLine", "Spectre.Console", "Microsoft.AspNetCore", "ScottPlot", "OxyPlot"];

@@ -30,14 +30,14 @@ public class TransferTests
 
         var device = new RecordedDevice(t, "titan_rtx_1");
         var options = new TransferOptions { SampleSize = 20, Budget = 50 };
-        var result = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options).Run(device, pool, 5);
+        var result = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options).Run(device, pool, new SeedStream(5));
         Assert.True(result.Adapted); // pixel3 vs titan_rtx_1: SRCC 0.58
         Assert.Equal(device.Measurements, result.TargetMeasurements);
         Assert.InRange(result.TargetMeasurements, 21, 50);
         Assert.All(result.Front, c => Assert.Equal(truth[IndexOf(all, c.Architecture)], c.LatencyMs)); // measured, not predicted
 
         var plain = new RecordedDevice(t, "titan_rtx_1");
-        var proxyOnly = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options with { Adapt = false }).Run(plain, pool, 5);
+        var proxyOnly = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options with { Adapt = false }).Run(plain, pool, new SeedStream(5));
         Assert.True(plain.Measurements <= 50);
         double adapted = Pareto.HypervolumeRatio(result.Front, oracle), reused = Pareto.HypervolumeRatio(proxyOnly.Front, oracle);
         Assert.True(adapted > reused + 0.02, $"adapted {adapted} vs proxy set {reused}");

@@ -1,40 +1,36 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using OneProxy.Monotonicity;
 
-namespace OneProxy.Cli.Output;
+namespace OneProxy.Reports;
 
 /// <summary>Text, CSV and JSON forms of an SRCC matrix.</summary>
-public static class MatrixFormatter
+public static class SrccMatrixOutput
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>Square CSV: device names in the header row and the first column; values to 4 decimals.</summary>
-    public static string Csv(SrccMatrix m)
+    /// <summary>Square table: device names in the header row and the first column; values to 4 decimals, empty where undefined.</summary>
+    public static OutputTable Table(SrccMatrix m)
     {
-        var sb = new StringBuilder("device");
-        foreach (var d in m.Devices) sb.Append(',').Append(d);
-        sb.Append('\n');
+        var t = new OutputTable(["device", .. m.Devices]);
         for (int i = 0; i < m.Devices.Count; i++)
-        {
-            sb.Append(m.Devices[i]);
-            for (int j = 0; j < m.Devices.Count; j++) sb.Append(',').Append(Num(m[i, j]));
-            sb.Append('\n');
-        }
-        return sb.ToString();
+            t.Add([m.Devices[i], .. Enumerable.Range(0, m.Devices.Count).Select(j => Num(m[i, j]))]);
+        return t;
     }
 
+    public static string Csv(SrccMatrix m) => CsvOutput.Write(Table(m));
+
+    /// <summary>The matrix with its pair counts (how many architectures each SRCC rests on); null where undefined.</summary>
     public static string Json(SrccMatrix m, double threshold)
     {
         int d = m.Devices.Count;
         var values = Enumerable.Range(0, d).Select(i => Enumerable.Range(0, d).Select(j => double.IsNaN(m[i, j]) ? (double?)null : Math.Round(m[i, j], 6)).ToArray()).ToArray();
         var pairs = Enumerable.Range(0, d).Select(i => Enumerable.Range(0, d).Select(j => m.PairCount(i, j)).ToArray()).ToArray();
-        return JsonSerializer.Serialize(new { devices = m.Devices, threshold, srcc = values, pairs }, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return JsonOutput.Write(new { devices = m.Devices, threshold, srcc = values, pairs });
     }
 
     /// <summary>Numbered columns (device names are long), 2 decimals, then the weakest pairs.</summary>
-    public static string Table(SrccMatrix m, double threshold)
+    public static string Text(SrccMatrix m, double threshold)
     {
         int d = m.Devices.Count;
         int w = m.Devices.Max(x => x.Length);

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace OneProxy.Service.Api;
+
+public sealed record RegisterDeviceRequest(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("space")] string Space,
+    [property: JsonPropertyName("batch_size")] int BatchSize = 1,
+    [property: JsonPropertyName("threads")] int Threads = 0,
+    [property: JsonPropertyName("input_size")] int InputSize = 0,
+    [property: JsonPropertyName("features")] Dictionary<string, JsonElement>? Features = null,
+    [property: JsonPropertyName("budget")] int? Budget = null);
+
+public sealed record RegisterDeviceResponse(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("agent_key")] string AgentKey);
+
+public sealed record LeaseRequest(
+    [property: JsonPropertyName("max")] int Max = 1,
+    [property: JsonPropertyName("lease_ms")] int? LeaseMs = null);
+
+public sealed record JobDto(
+    [property: JsonPropertyName("job_id")] long JobId,
+    [property: JsonPropertyName("device")] string Device,
+    [property: JsonPropertyName("arch")] string Arch,
+    [property: JsonPropertyName("space")] string Space,
+    [property: JsonPropertyName("batch_size")] int BatchSize,
+    [property: JsonPropertyName("threads")] int Threads,
+    [property: JsonPropertyName("input_size")] int InputSize,
+    [property: JsonPropertyName("lease_token")] string LeaseToken,
+    [property: JsonPropertyName("attempt")] int Attempt,
+    [property: JsonPropertyName("lease_until_ms")] long LeaseUntilMs);
+
+public sealed record LeaseResponse([property: JsonPropertyName("jobs")] IReadOnlyList<JobDto> Jobs);
+
+public sealed record RenewRequest(
+    [property: JsonPropertyName("lease_token")] string LeaseToken,
+    [property: JsonPropertyName("lease_ms")] int? LeaseMs = null);
+
+public sealed record ResultRequest(
+    [property: JsonPropertyName("lease_token")] string LeaseToken,
+    [property: JsonPropertyName("idempotency_key")] string IdempotencyKey,
+    [property: JsonPropertyName("median_ms")] double MedianMs,
+    [property: JsonPropertyName("min_ms")] double? MinMs = null,
+    [property: JsonPropertyName("runtime")] string? Runtime = null);
+
+public sealed record ResultResponse(
+    [property: JsonPropertyName("job_id")] long JobId,
+    [property: JsonPropertyName("outcome")] string Outcome);
+
+public sealed record DeviceDto(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("space")] string Space,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("budget")] int Budget,
+    [property: JsonPropertyName("planned")] int Planned,
+    [property: JsonPropertyName("measured")] int Measured,
+    [property: JsonPropertyName("error")] string? Error,
+    [property: JsonPropertyName("features")] JsonElement Features,
+    [property: JsonPropertyName("result")] JsonElement? Result);
+
+public sealed record BestResponse(
+    [property: JsonPropertyName("device")] string Device,
+    [property: JsonPropertyName("max_latency_ms")] double MaxLatencyMs,
+    [property: JsonPropertyName("arch")] string Arch,
+    [property: JsonPropertyName("latency_ms")] double LatencyMs,
+    [property: JsonPropertyName("accuracy")] double Accuracy);
+
+public sealed record AgentKeyRequest([property: JsonPropertyName("devices")] string[] Devices);

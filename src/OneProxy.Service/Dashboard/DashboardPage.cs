@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using OneProxy.Monotonicity;
+using OneProxy.Reports;
+using OneProxy.Search;
+using OneProxy.Service.Onboarding;
+using OneProxy.Storage;
+
+namespace OneProxy.Service.Dashboard;
+
+/// <summary>
+/// The dashboard as server-rendered HTML with inline SVG and inline CSS only (no scripts, no
+/// external resources; the response's Content-Security-Policy forbids them). Figures come from
+/// the library's report renderers (HeatmapSvg, ParetoPlotSvg) on the store's data.
+/// </summary>
+public static class DashboardPage
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Onboarded devices shown in the SRCC heatmap beside the library (the latest ones).</summary>
+    public const int HeatmapDevices = 8;
+    private static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
+
+    private const string Style = """
+        body{font-family:Helvetica,Arial,sans-serif;margin:24px;color:#222;background:#fafafa}
+        h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:28px 0 8px}
+        .sub{color:#666;font-size:13px} table{border-collapse:collapse;font-size:13px;background:#fff}
+        td,th{border:1px solid #ddd;padding:3px 8px;text-align:left} th{background:#f0f0f0}
+        .bar{width:140px;height:10px;background:#eee;display:inline-block;vertical-align:middle}
+        .bar span{display:block;height:10px;background:#2b8a3e}
+        .onboarding{color:#b35c00}.onboarded{color:#2b8a3e}.failed{color:#c92a2a}
+        .cards span{display:inline-block;background:#fff;border:1px solid #ddd;padding:6px 12px;margin:0 8px 8px 0;font-size:14px}
+        .plots{display:flex;flex-wrap:wrap;gap:10px} .plots svg{width:570px;height:360px;background:#fff;border:1px solid #ddd}
+        .heat svg{max-width:100%;height:auto;background:#fff}
+        """;
+
+    public static string Overview(IReadOnlyList<DeviceRecord> devices, StoreCounts counts, IReadOnlyDictionary<string, OnboardingContext> contexts,
+        IReadOnlyList<(long Ms, double Qoe)> qoe, string storeName, Func<string, IReadOnlyList<StoredResult>> measurements)
+    {
+        var sb = new StringBuilder();
+        Head(sb, "OneProxy onboarding");
+        sb.Append(Inv, $"<h1>OneProxy device onboarding</h1><div class=\"sub\">store: {H(storeName)} &middot; rendered {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC</div>");
+        sb.Append(Inv, $"<h2>Fleet</h2><div class=\"cards\"><span>devices <b>{counts.Devices}</b></span><span>onboarded <b>{counts.Onboarded}</b></span>")
+          .Append(Inv, $"<span>jobs queued <b>{counts.Queued}</b></span><span>leased <b>{counts.Leased}</b></span><span>measured <b>{counts.Results}</b></span><span>re-issued <b>{counts.Reissued}</b></span></div>");
+
+        sb.Append("<h2>Devices</h2><table><tr><th>device</th><th>space</th><th>state</th><th>progress</th><th>measured / budget</th><th>proxy</th><th>method</th><th>front</th></tr>");
+        foreach (var d in devices.Take(200))
+        {
+            var o = Outcome(d);
+            int pct = d.Budget == 0 ? 0 : Math.Min(100, d.Measured * 100 / d.Budget);
+            string state = d.State.ToString().ToLowerInvariant();
+            sb.Append(Inv, $"<tr><td><a href=\"/dashboard/devices/{H(d.Name)}\">{H(d.Name)}</a></td><td>{H(d.Space)}</td><td class=\"{state}\">{state}{(d.Error is null ? "" : ": " + H(d.Error))}</td>")
+              .Append(Inv, $"<td><span class=\"bar\"><span style=\"width:{pct}%\"></span></span> {pct}%</td><td>{d.Measured} / {d.Budget}</td>")
+              .Append(Inv, $"<td>{H(o?.Proxy)}</td><td>{H(o?.Method ?? (o is null ? "" : "proxy reused"))}</td><td>{(o is null ? "" : o.Front.Count + " designs")}</td></tr>");
+        }
+        sb.Append("</table>");
+        if (devices.Count > 200) sb.Append(Inv, $"<div class=\"sub\">first 200 of {devices.Count} devices</div>");
+
+        var onboarded = devices.Where(d => Outcome(d) is not null).ToList();
+        foreach (var (space, ctx) in contexts)
+        {
+            var recent = onboarded.Where(d => d.Space == space).TakeLast(HeatmapDevices).ToList();
+            if (recent.Count == 0) continue;
+            sb.Append(Inv, $"<h2>SRCC: library devices and the latest onboarded devices ({H(space)})</h2><div class=\"heat\">");
+            sb.Append(HeatmapSvg.Render(Matrix(ctx, recent, measurements), $"{space}: latency SRCC, library + onboarded (measured architectures)", ProxySelector.DefaultThreshold));
+            sb.Append("</div>");
+        }
+
+        sb.Append("<h2>Pareto fronts (latest onboarded)</h2><div class=\"plots\">");
+        foreach (var d in onboarded.TakeLast(6)) sb.Append(ParetoSvg(d, contexts));
+        sb.Append("</div>");
+
+        sb.Append("<h2>Model selection: average QoE over time</h2>");
+        sb.Append(qoe.Count == 0 ? "<div class=\"sub\">no model-selection feedback yet</div>" : QoeSvg(qoe));
+        sb.Append("</body></html>");
+        return sb.ToString();
+    }
+
+    public static string Device(DeviceRecord d, IReadOnlyList<StoredResult> results, IReadOnlyDictionary<string, OnboardingContext> contexts)
+    {
+        var sb = new StringBuilder();
+        Head(sb, "OneProxy: " + d.Name);
+        var o = Outcome(d);
+        sb.Append(Inv, $"<h1>{H(d.Name)}</h1><div class=\"sub\"><a href=\"/dashboard\">all devices</a> &middot; {H(d.Space)} &middot; batch {d.BatchSize}, threads {d.Threads}, input {d.InputSize} &middot; features {H(d.FeaturesJson)}</div>");
+        sb.Append(Inv, $"<h2>State: <span class=\"{d.State.ToString().ToLowerInvariant()}\">{d.State.ToString().ToLowerInvariant()}</span> ({d.Measured} of {d.Budget} measured, {d.Planned} planned)</h2>");
+        if (d.Error is not null) sb.Append(Inv, $"<div class=\"failed\">{H(d.Error)}</div>");
+        if (o is not null)
+        {
+            sb.Append(Inv, $"<p>proxy <b>{H(o.Proxy)}</b> (sampled SRCC {o.SampledSrcc.GetValueOrDefault(o.Proxy):0.000}); {(o.Adapted ? "adapted: " + H(o.Method) : "proxy's front reused")}; {o.Front.Count} designs on the measured front</p>");
+            sb.Append("<table><tr><th>adaptation round</th><th>measurements</th><th>method</th><th>estimated SRCC</th></tr>");
+            int i = 1;
+            foreach (var r in o.Rounds) sb.Append(Inv, $"<tr><td>{i++}</td><td>{r.Measurements}</td><td>{H(r.Method)}</td><td>{r.EstimatedSrcc:0.000}</td></tr>");
+            sb.Append("</table><div class=\"plots\" style=\"margin-top:12px\">").Append(ParetoSvg(d, contexts)).Append("</div>");
+        }
+        sb.Append("<h2>Measurements</h2><table><tr><th>#</th><th>architecture</th><th>median ms</th><th>received (UTC)</th></tr>");
+        int n = 1;
+        foreach (var r in results)
+            sb.Append(Inv, $"<tr><td>{n++}</td><td>{H(r.Architecture)}</td><td>{r.MedianMs:0.####}</td><td>{DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedMs):HH:mm:ss.fff}</td></tr>");
+        sb.Append("</table></body></html>");
+        return sb.ToString();
+    }
+
+    private static void Head(StringBuilder sb, string title) =>
+        sb.Append(Inv, $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{H(title)}</title><style>{Style}</style></head><body>");
+
+    private static OnboardingOutcome? Outcome(DeviceRecord d) =>
+        d.ResultJson is null ? null : JsonSerializer.Deserialize<OnboardingOutcome>(d.ResultJson);
+
+    private static string ParetoSvg(DeviceRecord d, IReadOnlyDictionary<string, OnboardingContext> contexts)
+    {
+        var o = Outcome(d);
+        if (o is null || !contexts.TryGetValue(d.Space, out var ctx) || o.Front.Count == 0) return "";
+        IReadOnlyList<Candidate> Points(IEnumerable<FrontPoint> ps) => ps.Select(p => new Candidate(ctx.Space.Parse(p.Architecture), p.LatencyMs, p.Accuracy)).ToArray();
+        var series = new List<PlotSeries>();
+        if (o.PredictedFront.Count > 0) series.Add(new PlotSeries("searched (predicted ms)", Points(o.PredictedFront), "#1f77b4", false));
+        series.Add(new PlotSeries("measured front", Points(o.Front), "#d62728", true));
+        return ParetoPlotSvg.Render($"{d.Name}: proxy {o.Proxy}, {o.Measurements} measurements", series);
+    }
+
+    /// <summary>Library devices (whole table) and onboarded devices (their measured architectures only, NaN elsewhere: pairwise-complete SRCC).</summary>
+    private static SrccMatrix Matrix(OnboardingContext ctx, IReadOnlyList<DeviceRecord> onboarded, Func<string, IReadOnlyList<StoredResult>> measurements)
+    {
+        var archs = ctx.Latency.RequireArchitectures();
+        var row = new Dictionary<string, int>(archs.Count);
+        for (int i = 0; i < archs.Count; i++) row[ctx.Space.Format(archs[i])] = i;
+        var names = ctx.Library.ToList();
+        var columns = ctx.Library.Select(l => ctx.Latency.Column(l).ToArray()).ToList();
+        foreach (var d in onboarded)
+        {
+            var col = new double[archs.Count];
+            Array.Fill(col, double.NaN);
+            foreach (var m in measurements(d.Name)) if (row.TryGetValue(m.Architecture, out var r)) col[r] = m.MedianMs;
+            names.Add(d.Name);
+            columns.Add(col);
+        }
+        var full = SrccMatrix.Compute(names, columns.ToArray());
+        // Two onboarded devices share few measured architectures (each samples its own): hide pairs too small to mean anything.
+        int n = names.Count;
+        var values = new double[n, n];
+        var pairs = new int[n, n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+            {
+                pairs[i, j] = full.PairCount(i, j);
+                values[i, j] = i == j || pairs[i, j] >= MinHeatmapPairs ? full[i, j] : double.NaN;
+            }
+        return new SrccMatrix(names, values, pairs);
+    }
+
+    /// <summary>Fewer common architectures than this leave a heatmap cell empty.</summary>
+    public const int MinHeatmapPairs = 10;
+
+    /// <summary>Average QoE per time bucket (hourly or finer), as a simple line chart.</summary>
+    private static string QoeSvg(IReadOnlyList<(long Ms, double Qoe)> points)
+    {
+        const int w = 760, h = 260, l = 60, r = 20, t = 20, b = 40;
+        long t0 = points.Min(p => p.Ms), t1 = Math.Max(points.Max(p => p.Ms), t0 + 1);
+        int buckets = Math.Min(40, Math.Max(1, points.Count / 5));
+        var avg = Enumerable.Range(0, buckets).Select(i =>
+        {
+            var inB = points.Where(p => Math.Min(buckets - 1, (int)((p.Ms - t0) * buckets / (t1 - t0 + 1))) == i).ToArray();
+            return inB.Length == 0 ? double.NaN : inB.Average(p => p.Qoe);
+        }).ToArray();
+        double lo = avg.Where(double.IsFinite).DefaultIfEmpty(0).Min(), hi = avg.Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        if (hi - lo < 1e-9) { lo -= 0.5; hi += 0.5; }
+        double X(int i) => l + (buckets == 1 ? 0.5 : i / (double)(buckets - 1)) * (w - l - r);
+        double Y(double v) => t + (1 - (v - lo) / (hi - lo)) * (h - t - b);
+        var sb = new StringBuilder($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\"><rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>");
+        sb.Append(Inv, $"<text x=\"{l}\" y=\"{h - 8}\">time (first to last feedback, {buckets} buckets)</text><text x=\"4\" y=\"{t + 10}\">{hi:0.###}</text><text x=\"4\" y=\"{h - b}\">{lo:0.###}</text>");
+        var pts = Enumerable.Range(0, buckets).Where(i => double.IsFinite(avg[i])).Select(i => string.Create(Inv, $"{X(i):0.0},{Y(avg[i]):0.0}"));
+        sb.Append(Inv, $"<polyline fill=\"none\" stroke=\"#2b8a3e\" stroke-width=\"2\" points=\"{string.Join(' ', pts)}\"/></svg>");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using OneProxy.Accuracy;
+using OneProxy.Adaptation;
+using OneProxy.Data;
+using OneProxy.Predictors;
+using OneProxy.Search;
+using OneProxy.SearchSpaces;
+
+namespace OneProxy.Service.Onboarding;
+
+/// <summary>
+/// What onboarding needs per search space, loaded once: the library of characterised devices
+/// (latency table columns), the accuracy source, and, built on first use and then shared, each
+/// library device's predictor and Pareto front over the whole space.
+/// </summary>
+public sealed class OnboardingContext
+{
+    private readonly CharacterisedDevices _characterised;
+    private readonly ConcurrentDictionary<string, Lazy<LinearPredictor>> _predictors = new();
+    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<Candidate>>> _fronts = new();
+    private readonly Dictionary<Architecture, int> _row;
+    private readonly Lazy<FeatureMatrix> _all;
+    private readonly Lazy<double[]> _allAccuracy;
+
+    public OnboardingContext(ISearchSpace space, WideTable latency, IAccuracySource accuracy, IReadOnlyList<string> library)
+    {
+        if (library.Count < 2) throw new ArgumentException($"the onboarding library needs at least 2 characterised devices, got {library.Count}");
+        foreach (var d in library) latency.ColumnIndexOf(d);
+        Space = space;
+        Latency = latency;
+        Accuracy = accuracy;
+        Library = library;
+        _characterised = new CharacterisedDevices(space, latency);
+        var archs = latency.RequireArchitectures();
+        _row = new Dictionary<Architecture, int>(archs.Count);
+        for (int i = 0; i < archs.Count; i++) _row[archs[i]] = i;
+        // The sample pool: architectures with an accuracy (the front needs one) and a latency on every library device (the proxy choice needs one).
+        Pool = archs.Where(a => accuracy is not TableAccuracy t || t.Contains(a))
+            .Where(a => library.All(d => !double.IsNaN(latency.Column(d)[_row[a]]))).ToArray();
+        _all = new(() => new FeatureMatrix(space, Pool));
+        _allAccuracy = new(() => accuracy.PredictAll(Pool));
+    }
+
+    public ISearchSpace Space { get; }
+    public WideTable Latency { get; }
+    public IAccuracySource Accuracy { get; }
+    public IReadOnlyList<string> Library { get; }
+    public IReadOnlyList<Architecture> Pool { get; }
+
+    /// <summary>Loads the space's dataset (latency table and accuracy column) from <see cref="DatasetLocator"/> unless paths are given.</summary>
+    public static OnboardingContext Load(string spaceName, string? latencyPath, string? accuracyPath, string accuracyColumn, IReadOnlyList<string>? library)
+    {
+        var space = SearchSpaceRegistry.Get(spaceName);
+        var table = WideTableReader.ReadLatency(latencyPath ?? DatasetLocator.File(space.Name, "latency_ms.csv"), space);
+        var accTable = WideTableReader.Read(accuracyPath ?? DatasetLocator.File(space.Name, "architectures.csv"), ValueKind.AccuracyPercent, space);
+        var acc = new TableAccuracy(accTable, accuracyColumn);
+        return new OnboardingContext(space, table, acc, library is { Count: > 0 } ? library : table.ColumnNames);
+    }
+
+    /// <summary>A library device's latency for an architecture of the pool.</summary>
+    public double RecordedMs(string device, Architecture a) => Latency.Column(device)[_row[a]];
+
+    public LinearPredictor Predictor(string device) =>
+        _predictors.GetOrAdd(device, d => new Lazy<LinearPredictor>(() => _characterised.Predictor(d))).Value;
+
+    /// <summary>The proxy's predicted Pareto front over the pool (Algorithm 5 reuses it when the target is monotone with the proxy).</summary>
+    public IReadOnlyList<Candidate> ProxyFront(string proxy) =>
+        _fronts.GetOrAdd(proxy, p => new Lazy<IReadOnlyList<Candidate>>(() =>
+            Pareto.Front(_all.Value.Architectures, Predictor(p).PredictAll(_all.Value), _allAccuracy.Value))).Value;
+
+    /// <summary>An adapter for <paramref name="proxy"/> whose library is every other library device.</summary>
+    public ProxyAdapter Adapter(string proxy) =>
+        new(Space, Predictor(proxy), Library.Where(d => d != proxy).Select(Predictor).ToArray());
+}

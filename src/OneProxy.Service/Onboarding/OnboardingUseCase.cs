@@ -1,0 +1,71 @@
+using OneProxy.Adaptation;
+using OneProxy.Monotonicity;
+using OneProxy.Predictors;
+using OneProxy.SearchSpaces;
+using OneProxy.Transfer;
+
+namespace OneProxy.Service.Onboarding;
+
+/// <summary>
+/// Onboards one device with the library's algorithms, in the order of Algorithm 5: measure a
+/// sample and choose the proxy with the highest sampled SRCC; adapt its predictor batch by batch
+/// until the cross-validated SRCC target or the adaptation budget (IncrementalAdaptation); then
+/// run Algorithm 5 (TransferPipeline) on those measurements, which searches the adapted predictor
+/// and spends the rest of the budget pruning the front on the device. Every measurement goes
+/// through <see cref="IQueuedDevice"/>; a measurement made before (a restart replaying) is not made again.
+/// </summary>
+public static class OnboardingUseCase
+{
+    public static OnboardingOutcome Run(OnboardingContext ctx, IQueuedDevice device, int budget, OnboardingSettings settings, CancellationToken ct)
+    {
+        settings.Validate();
+        if (budget < settings.ProxySample) throw new ArgumentOutOfRangeException(nameof(budget), budget, $"budget is smaller than the proxy sample {settings.ProxySample}");
+        int seed = SeedStreams.Derive(settings.Seed, "onboard/" + device.Name);
+        var pool = ctx.Pool.ToArray();
+        new Random(seed).Shuffle(pool);
+
+        // 1. Proxy choice from the sampled SRCC with every library device.
+        int k = settings.ProxySample;
+        device.BatchOnMiss = _ => pool[..k];
+        var sample = pool[..k];
+        var y = sample.Select(device.MeasureMs).ToArray();
+        ct.ThrowIfCancellationRequested();
+        var srcc = ctx.Library.ToDictionary(d => d, d => Spearman.Correlation(sample.Select(a => ctx.RecordedMs(d, a)).ToArray(), y));
+        string proxy = srcc.Where(p => !double.IsNaN(p.Value)).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => p.Key).FirstOrDefault() ?? throw new InvalidOperationException($"device '{device.Name}': no library device has a defined SRCC on the sample (constant latencies?)");
+
+        // 2. Incremental adaptation: whole rounds are queued at once (their architectures are the pool's next AdaptBatch).
+        var adapter = ctx.Adapter(proxy);
+        int adaptBudget = Math.Min(settings.AdaptBudget, budget);
+        var index = new Dictionary<Architecture, int>(pool.Length);
+        for (int i = 0; i < pool.Length; i++) index[pool[i]] = i;
+        device.BatchOnMiss = a =>
+        {
+            int i = index[a];
+            if (i < k || i >= adaptBudget) return [a];
+            int end = Math.Min(adaptBudget, k + ((i - k) / settings.AdaptBatch + 1) * settings.AdaptBatch);
+            return pool[i..end];
+        };
+        var incremental = IncrementalAdaptation.Run(adapter, ctx.Space, device, pool,
+            new IncrementalOptions { BatchSize = settings.AdaptBatch, MinMeasurements = k, Threshold = settings.AdaptThreshold, Budget = adaptBudget });
+        ct.ThrowIfCancellationRequested();
+
+        // 3. Algorithm 5 on the measurements so far (its sample), pruning with the rest of the budget.
+        device.BatchOnMiss = null;
+        var options = new TransferOptions { SampleSize = incremental.TargetMeasurements, Budget = budget, RefitEvery = settings.RefitEvery }.Validate();
+        var result = new TransferPipeline(ctx.Space, ctx.Predictor(proxy), ctx.ProxyFront(proxy), adapter, ctx.Accuracy, options).Run(device, pool, new SeedStream(seed).Derive("onboarding/transfer"));
+
+        static double? Finite(double v) => double.IsFinite(v) ? v : null;
+        return new OnboardingOutcome(
+            proxy,
+            srcc.Where(p => double.IsFinite(p.Value)).ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)),
+            incremental.Rounds.Select(r => new RoundInfo(r.Measurements, ProxyAdapter.MethodName(r.Method), Math.Round(r.EstimatedSrcc, 4))).ToArray(),
+            result.Adapted,
+            result.Method is { } m ? ProxyAdapter.MethodName(m) : null,
+            Finite(result.SampleSrcc),
+            result.TargetMeasurements,
+            result.Front.Select(c => new FrontPoint(ctx.Space.Format(c.Architecture), c.LatencyMs, c.AccuracyPercent)).ToArray(),
+            result.PredictedCandidates.Select(c => new FrontPoint(ctx.Space.Format(c.Architecture), c.LatencyMs, c.AccuracyPercent)).ToArray(),
+            result.PredictorUsed is LinearPredictor lp ? PredictorFile.Serialize(lp, ctx.Space) : null);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OneProxy.Storage;
+
+namespace OneProxy.Service.Onboarding;
+
+/// <summary>
+/// Runs onboarding pipelines for the devices this replica holds a planner lease on. Replicas
+/// coordinate only through the store: each claims devices whose lease ran out, renews its own,
+/// and a pipeline whose lease was lost is cancelled (another replica replays it from the stored
+/// results). Pipelines run on dedicated threads because they block while agents measure.
+/// On shutdown pipelines are cancelled and their leases given back so a survivor takes them at once.
+/// </summary>
+public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<string, OnboardingContext> contexts, ResultSignals signals,
+    ServiceOptions options, ILogger<PlannerHost> log) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, (Task Task, CancellationTokenSource Cts)> _running = new(StringComparer.Ordinal);
+    private long _onboarded, _failed;
+    private readonly SemaphoreSlim _compute = new(options.ComputeSlots, options.ComputeSlots);
+
+    public string Owner { get; } = options.ReplicaId;
+    public int Running => _running.Count;
+    public long Onboarded => Interlocked.Read(ref _onboarded);
+    public long Failed => Interlocked.Read(ref _failed);
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        var renewEvery = TimeSpan.FromMilliseconds(options.PlannerLeaseMs / 3.0);
+        var lastRenew = DateTime.UtcNow;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (DateTime.UtcNow - lastRenew >= renewEvery)
+                {
+                    lastRenew = DateTime.UtcNow;
+                    var held = (await store.RenewPlanningAsync(Owner, options.PlannerLeaseMs, stop)).ToHashSet(StringComparer.Ordinal);
+                    foreach (var (name, run) in _running)
+                        if (!held.Contains(name))
+                        {
+                            log.LogWarning("planner lease on {Device} lost; cancelling its pipeline", name);
+                            run.Cts.Cancel();
+                        }
+                }
+                int free = options.Pipelines - _running.Count;
+                if (free > 0)
+                    foreach (var name in await store.ClaimPlanningAsync(Owner, options.PlannerLeaseMs, free, stop))
+                        Start(name, stop);
+                await Task.Delay(options.PlannerTickMs, stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // shutting down: fall through to the drain
+        }
+        foreach (var run in _running.Values) run.Cts.Cancel();
+        await Task.WhenAll(_running.Values.Select(r => r.Task));
+        await store.ReleasePlanningAsync(Owner, CancellationToken.None);
+    }
+
+    private void Start(string name, CancellationToken stop)
+    {
+        var cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        cts.CancelAfter(TimeSpan.FromSeconds(options.MaxOnboardingSeconds));
+        var task = Task.Factory.StartNew(() => RunOne(name, cts.Token), cts.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        _running[name] = (task, cts);
+        task.ContinueWith(_ => { _running.TryRemove(name, out var _); cts.Dispose(); }, TaskScheduler.Default);
+    }
+
+    private async Task RunOne(string name, CancellationToken ct)
+    {
+        try
+        {
+            var device = await store.GetDeviceAsync(name, ct);
+            if (device is null) return;
+            if (!contexts.TryGetValue(device.Space, out var ctx))
+            {
+                await store.FinishDeviceAsync(name, Owner, DeviceState.Failed, null, $"this service onboards spaces {string.Join(", ", contexts.Keys)}, not '{device.Space}'", ct);
+                Interlocked.Increment(ref _failed);
+                return;
+            }
+            using var box = signals.Subscribe(name);
+            var queued = new StoreBackedDevice(store, name, ctx.Space, box, TimeSpan.FromMilliseconds(options.ResultPollMs), _compute, ct);
+            OnboardingOutcome outcome;
+            await _compute.WaitAsync(ct);
+            try { outcome = OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct); }
+            finally { _compute.Release(); }
+            if (await store.FinishDeviceAsync(name, Owner, DeviceState.Onboarded, JsonSerializer.Serialize(outcome), null, ct))
+                Interlocked.Increment(ref _onboarded);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // stopped, lease lost or over time: the lease runs out and the device is resumed elsewhere
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
+        {
+            // The algorithm refused the data (too few architectures, constant latencies, ...): the device fails with the reason.
+            log.LogWarning("onboarding {Device} failed: {Message}", name, e.Message);
+            await store.FinishDeviceAsync(name, Owner, DeviceState.Failed, null, e.Message, CancellationToken.None);
+            Interlocked.Increment(ref _failed);
+        }
+    }
+}

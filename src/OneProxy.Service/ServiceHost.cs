@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OneProxy.Service.Api;
+using OneProxy.Service.Dashboard;
+using OneProxy.Service.Onboarding;
+using OneProxy.Storage;
+
+namespace OneProxy.Service;
+
+/// <summary>A started service: its loopback address, its store and its planner, until disposed (graceful stop).</summary>
+public sealed class RunningService(WebApplication app, OnboardingStore store, PlannerHost planner, string url) : IAsyncDisposable
+{
+    public string Url { get; } = url;
+    public OnboardingStore Store { get; } = store;
+    public PlannerHost Planner { get; } = planner;
+
+    /// <summary>Stops accepting, drains requests in flight and gives planner leases back.</summary>
+    public async Task StopAsync(TimeSpan drain)
+    {
+        using var cts = new CancellationTokenSource(drain);
+        await app.StopAsync(cts.Token);
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken ct) => app.WaitForShutdownAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(10));
+        await app.DisposeAsync();
+        await Store.DisposeAsync();
+    }
+}
+
+/// <summary>Builds and starts `oneproxy serve`: Kestrel on 127.0.0.1, the JSON API, its OpenAPI document, the dashboard and the planner.</summary>
+public static class ServiceHost
+{
+    public static async Task<RunningService> StartAsync(ServiceOptions options, IReadOnlyDictionary<string, OnboardingContext> contexts, CancellationToken ct)
+    {
+        options.Validate();
+        var store = await OnboardingStore.OpenAsync(options.Store, ct);
+        try
+        {
+            await store.AddKeyAsync(options.AdminKey, KeyRole.Admin, [], ct);
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                k.Listen(IPAddress.Loopback, options.Port);
+                k.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+                k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+                k.AddServerHeader = false;
+            });
+            builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
+            builder.Services.AddOpenApi();
+            var signals = new ResultSignals();
+            builder.Services.AddSingleton(store).AddSingleton(contexts).AddSingleton(signals).AddSingleton(options);
+            builder.Services.AddSingleton<PlannerHost>().AddHostedService(sp => sp.GetRequiredService<PlannerHost>());
+            var app = builder.Build();
+            app.MapOpenApi("/openapi/v1.json");
+            app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
+            DeviceEndpoints.Map(app, store, contexts, options);
+            JobEndpoints.Map(app, store, signals, options);
+            DashboardEndpoints.Map(app, store, contexts);
+            await app.StartAsync(ct);
+            var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new RunningService(app, store, app.Services.GetRequiredService<PlannerHost>(), url);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+    }
+}
