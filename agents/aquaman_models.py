@@ -11,7 +11,12 @@ nothing is downloaded.
 
   python3 agents/aquaman_models.py --device cuda --batches 1,16 --precisions fp32,fp16 > h100.jsonl
   python3 agents/aquaman_models.py --device cpu --threads 1 --batches 1 --precisions fp32 > cpu1.jsonl
-  python3 agents/aquaman_models.py --merge h100.jsonl cpu1.jsonl cpu2.jsonl > docs/data/aquaman-measured.csv
+  python3 agents/aquaman_models.py --features-only > features.jsonl
+  python3 agents/aquaman_models.py --merge h100.jsonl cpu1.jsonl cpu2.jsonl --features features.jsonl > docs/data/aquaman-measured.csv
+
+The H100 rows in docs/data were measured by a compact copy of this timing loop (the device tool ships only the
+main checkout): same models, batches 1 and 16, fp32 and fp16, 5 warm-up and 20 timed runs, NVML energy over
+>= 250 ms; see docs/aquaman.md.
 """
 import argparse, json, os, statistics, sys, time
 
@@ -143,6 +148,9 @@ def measure(args):
         except Exception as e:  # a builder missing on this machine (e.g. no timm): skip it, say so
             print("skip %s: %s" % (name, e), file=sys.stderr)
             continue
+        if args.features_only:
+            print(json.dumps({"model": name, "source": source, **f, "top1": top1, "input": res}), flush=True)
+            continue
         model = model.to(args.device).eval()
         for prec in args.precisions.split(","):
             m = model.half() if prec == "fp16" else model.float()
@@ -160,16 +168,36 @@ def measure(args):
             torch.cuda.empty_cache()
 
 
-def merge(paths):
+def merge(paths, features_path):
+    """Joins timing rows with model features. Rows of the compact H100 command (model, precision, batch,
+    latency, energy, hardware, sms, mem_gb) get their device fields here: peak TFLOPS of an H100 SXM
+    (67 FP32, 989 dense FP16 tensor), its 3,350 GB/s HBM3 and the reported SM count and memory."""
     import csv
+    feats = {}
+    if features_path:
+        for line in open(features_path):
+            if line.startswith("{"):
+                r = json.loads(line)
+                feats[r["model"]] = r
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(CSV_COLUMNS)
     for p in paths:
         for line in open(p):
             line = line.strip()
-            if line.startswith("{"):
-                r = json.loads(line)
-                w.writerow(["" if r.get(c) is None else (round(r[c], 6) if isinstance(r[c], float) else r[c]) for c in CSV_COLUMNS])
+            if not line.startswith("{"):
+                continue
+            r = json.loads(line)
+            if "device" not in r:
+                r.update({"device": "h100-%s-b%d" % (r["precision"], r["batch"]), "threads": 0,
+                          "peak_tflops": {"fp32": 67, "fp16": 989}[r["precision"]], "cores": r["sms"],
+                          "memory_gb": r["mem_gb"], "memory_bw_gbs": 3350})
+            if r["model"] in feats:
+                f = feats[r["model"]]
+                r.update({k: f[k] for k in ("source", "mmacs", "mparams", "size_mb", "nodes", "layers", "top1", "input")})
+            if "mmacs" not in r:
+                print("no features for %s (%s): row left out" % (r["model"], r["device"]), file=sys.stderr)
+                continue
+            w.writerow(["" if r.get(c) is None else (round(r[c], 6) if isinstance(r[c], float) else r[c]) for c in CSV_COLUMNS])
 
 
 def main():
@@ -183,10 +211,12 @@ def main():
     p.add_argument("--warmup", type=int, default=5)
     p.add_argument("--energy-ms", type=float, default=300, help="CUDA: length of the NVML energy loop")
     p.add_argument("--budget-s", type=float, default=1e9, help="stop starting new models after this many seconds")
+    p.add_argument("--features-only", action="store_true", help="print model features and top-1 only (no timing)")
     p.add_argument("--merge", nargs="+", help="merge JSON-lines files into the CSV on stdout")
+    p.add_argument("--features", help="with --merge: JSON lines of --features-only to join by model")
     args = p.parse_args()
     if args.merge:
-        merge(args.merge)
+        merge(args.merge, args.features)
     else:
         measure(args)
 

@@ -107,16 +107,19 @@ public sealed class MeasuredEnvironment : QoeEnvironment
             rows.Add((rec[deviceCol], devIdx.Select(Num).ToArray(), rec[modelCol], modIdx.Select(Num).ToArray(), Num(top1Col), Num(latCol), energy));
         }
         if (rows.Count == 0) throw new FormatException($"{path}: no rows");
-        var models = rows.Select(r => r.Model).Distinct().ToArray();
         var devices = rows.Select(r => r.Device).Distinct().ToArray();
+        // a model enters only when every device setting measured it (a budget-limited run may stop early)
+        var models = rows.Select(r => r.Model).Distinct().Where(m => devices.All(d => rows.Any(r => r.Device == d && r.Model == m))).ToArray();
+        if (models.Length < 2) throw new FormatException($"{path}: fewer than 2 models were measured on every device setting");
         var armList = models.Select(m => new ModelArm(m, rows.First(r => r.Model == m).ModF)).ToArray();
         var profiles = new List<DeviceProfile>();
         foreach (var d in devices)
         {
             var expected = new double[models.Length];
             var feasible = new bool[models.Length];
-            var mine = rows.Where(r => r.Device == d).ToDictionary(r => r.Model);
-            if (mine.Count != models.Length) throw new FormatException($"{path}: device '{d}' has {mine.Count} of {models.Length} models");
+            var mine = new Dictionary<string, (string Device, double[] DevF, string Model, double[] ModF, double Top1, double Lat, double Energy)>();
+            foreach (var r in rows.Where(r => r.Device == d))
+                if (!mine.TryAdd(r.Model, r)) throw new FormatException($"{path}: device '{d}' has model '{r.Model}' twice");
             for (int m = 0; m < models.Length; m++)
             {
                 var r = mine[models[m]];
