@@ -7,6 +7,15 @@ and prints one JSON line per architecture to stdout, flushed as soon as it is me
   {"arch": "...", "median_ms": 1.2, "mean_ms": 1.3, "min_ms": 1.1, "std_ms": 0.1, "runs": 50, "warmup": 10,
    "batch": 1, "threads": 1, "input": 224, "runtime": "pytorch-2.11.0/cuda/NVIDIA H100 80GB HBM3"}
 
+With --energy auto (the default), each line also carries "energy_mj" (board/package energy per
+inference, static power included) and "power_w" (mean power), measured after the timing runs
+while the network runs back to back for --energy-ticks updates of the counter:
+NVIDIA GPUs through NVML's total-energy counter (pynvml, or libnvidia-ml through ctypes), CPUs
+through RAPL (/sys/class/powercap/intel-rapl:*/energy_uj). The window starts and stops on the
+counter's own updates (NVML's on the H100: every 100 ms), so its resolution does not bias the
+result; energy per inference = mean power x back-to-back time per pass (CUDA events). Where no counter is readable the agent says so once ("# energy unavailable: ...") and
+records latency only.
+
 An architecture that cannot be built gives {"arch": "...", "error": "..."} and the agent goes on.
 Lines starting with '#' are comments (run information). Weights are random: latency does not
 depend on trained values. CPU timing uses perf_counter around each forward pass; CUDA timing
@@ -234,6 +243,203 @@ def build_mobilenetv2(text):
 BUILDERS = {"nasbench201": build_nb201, "fbnet": build_fbnet, "mobilenetv2": build_mobilenetv2}
 
 # --------------------------------------------------------------------------------------------
+# Energy counters
+
+
+class NvmlCounter:
+    """NVML's total-energy counter (mJ since driver load) of one GPU."""
+
+    def __init__(self, index):
+        try:
+            import pynvml
+        except ImportError:
+            pynvml = None
+        if pynvml is not None:
+            try:
+                pynvml.nvmlInit()
+                handle = pynvml.nvmlDeviceGetHandleByIndex(index)
+                pynvml.nvmlDeviceGetTotalEnergyConsumption(handle)
+            except pynvml.NVMLError as e:
+                raise RuntimeError("NVML: %s" % e)
+            self._read = lambda: float(pynvml.nvmlDeviceGetTotalEnergyConsumption(handle))
+            self.name = "nvml(pynvml)"
+        else:
+            # No pynvml: call the driver's library directly (same function, same units).
+            import ctypes
+            lib = ctypes.CDLL("libnvidia-ml.so.1")
+            if lib.nvmlInit_v2() != 0:
+                raise RuntimeError("nvmlInit_v2 failed")
+            handle = ctypes.c_void_p()
+            if lib.nvmlDeviceGetHandleByIndex_v2(ctypes.c_uint(index), ctypes.byref(handle)) != 0:
+                raise RuntimeError("nvmlDeviceGetHandleByIndex_v2(%d) failed" % index)
+            value = ctypes.c_ulonglong()
+
+            def read():
+                rc = lib.nvmlDeviceGetTotalEnergyConsumption(handle, ctypes.byref(value))
+                if rc != 0:
+                    raise RuntimeError("nvmlDeviceGetTotalEnergyConsumption returned %d" % rc)
+                return float(value.value)
+            self._read = read
+            self.name = "nvml(ctypes)"
+        self._read()  # raises here, once, where the GPU has no energy counter
+
+    def read_mj(self):
+        return self._read()
+
+
+class RaplCounter:
+    """Sum of the RAPL package domains (uJ, wrapping at max_energy_range_uj), in mJ."""
+
+    def __init__(self, root="/sys/class/powercap"):
+        import glob
+        import os
+        zones = [z for z in sorted(glob.glob(os.path.join(root, "intel-rapl:*")))
+                 if z.count(":") == 1]  # packages only: their sub-zones (core, dram) are inside them
+        if not zones:
+            raise RuntimeError("no RAPL package zones under %s" % root)
+        self._zones = []
+        for z in zones:
+            with open(os.path.join(z, "energy_uj")) as f:  # raises where not readable (root only)
+                last = int(f.read())
+            with open(os.path.join(z, "max_energy_range_uj")) as f:
+                wrap = int(f.read())
+            self._zones.append([os.path.join(z, "energy_uj"), wrap, last, 0])
+        self.name = "rapl(%d package%s)" % (len(zones), "" if len(zones) == 1 else "s")
+
+    def read_mj(self):
+        total = 0
+        for zone in self._zones:
+            with open(zone[0]) as f:
+                now = int(f.read())
+            if now < zone[2]:
+                zone[3] += zone[1]  # the counter wrapped
+            zone[2] = now
+            total += now + zone[3]
+        return total / 1000.0
+
+
+def open_energy_counter(device):
+    """A counter for the device, or (None, why not)."""
+    try:
+        if device.type == "cuda":
+            return NvmlCounter(device.index if device.index is not None else torch.cuda.current_device()), None
+        return RaplCounter(), None
+    except (OSError, RuntimeError) as e:  # no readable counter here: latency only, said once
+        return None, "%s: %s" % (type(e).__name__, e)
+
+
+def counter_period_ms(counter, seconds=0.5):
+    """How often the counter changes (median gap between changes), for the run header."""
+    gaps, last, t_last, start = [], counter.read_mj(), None, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        v = counter.read_mj()
+        if v != last:
+            now = time.perf_counter()
+            if t_last is not None:
+                gaps.append((now - t_last) * 1000.0)
+            last, t_last = v, now
+    return statistics.median(gaps) if gaps else float("nan")
+
+
+class _Tick:
+    """Polls a counter until it changes; the change happened between the last two polls, so the
+    midpoint estimates its time to within half a poll (an NVML read takes a few ms)."""
+
+    def __init__(self, counter):
+        self.counter = counter
+        self.value = counter.read_mj()
+        self.polled = time.perf_counter()
+
+    def changed(self):
+        before = self.polled
+        v = self.counter.read_mj()
+        self.polled = time.perf_counter()
+        if v == self.value:
+            return None
+        self.value = v
+        return v, (before + self.polled) / 2.0
+
+
+def energy_per_pass(counter, queue, ticks=1, max_s=5.0):
+    """Energy per pass (mJ), mean power (W) and passes, over back-to-back passes.
+
+    `queue` keeps the device busy (pump) and reports the time per pass of the work done between
+    two host times (seconds_per_pass). Power is the counter's increase between two of its own
+    updates, over their time: the first update seen while busy is skipped, because the energy it
+    reports began before the passes did. The device never waits for the host, so idle gaps from
+    reading the counter do not enter the result."""
+    give_up = time.perf_counter() + max_s
+    tick = _Tick(counter)
+    seen = []
+    while len(seen) < ticks + 2 and time.perf_counter() < give_up:
+        queue.pump()
+        t = tick.changed()
+        if t is not None:
+            seen.append(t)
+    if len(seen) < ticks + 2:
+        return None  # the counter did not move: report no energy rather than a wrong one
+    (e0, t0), (e1, t1) = seen[1], seen[-1]
+    queue.drain()
+    power_w = (e1 - e0) / (t1 - t0) / 1000.0
+    per_pass_s, passes = queue.seconds_per_pass(t0, t1)
+    return power_w * per_pass_s * 1000.0, power_w, passes
+
+
+class CpuQueue:
+    """Back-to-back passes on the CPU: each pump runs one pass, timed on the host."""
+
+    def __init__(self, run):
+        self.run, self.log = run, []
+
+    def pump(self):
+        t = time.perf_counter()
+        self.run()
+        self.log.append((t, time.perf_counter()))
+
+    def drain(self):
+        pass
+
+    def seconds_per_pass(self, t0, t1):
+        inside = [b - a for a, b in self.log if a >= t0 and b <= t1]
+        return (statistics.fmean(inside) if inside else float("nan")), len(inside)
+
+
+class CudaQueue:
+    """Keeps `depth` chunks of `chunk` passes queued on the GPU, each chunk ended by an event, so
+    the GPU stays busy while the host reads the counter; per-pass time comes from the events."""
+
+    def __init__(self, run, chunk, depth=3):
+        self.run, self.chunk, self.depth = run, chunk, depth
+        self.pending, self.done = [], []  # (event, host time when enqueued)
+        self.first = torch.cuda.Event(enable_timing=True)
+        self.first.record()
+
+    def pump(self):
+        while self.pending and self.pending[0][0].query():
+            ev, _ = self.pending.pop(0)
+            self.done.append((ev, time.perf_counter()))  # host time the chunk was seen complete
+        while len(self.pending) < self.depth:
+            for _ in range(self.chunk):
+                self.run()
+            ev = torch.cuda.Event(enable_timing=True)
+            ev.record()
+            self.pending.append((ev, time.perf_counter()))
+
+    def drain(self):
+        torch.cuda.synchronize()
+        self.done += [(ev, time.perf_counter()) for ev, _ in self.pending]
+        self.pending = []
+
+    def seconds_per_pass(self, t0, t1):
+        # chunks seen complete inside [t0, t1]: GPU time between the first and last such event
+        inside = [ev for ev, seen in self.done if t0 <= seen <= t1]
+        if len(inside) < 2:
+            return float("nan"), 0
+        passes = self.chunk * (len(inside) - 1)
+        return inside[0].elapsed_time(inside[-1]) / 1000.0 / passes, passes
+
+
+# --------------------------------------------------------------------------------------------
 # Timing
 
 
@@ -245,17 +451,17 @@ def warm_up(run, warmup, min_warmup_ms):
         n += 1
 
 
-def time_cpu(model, x, warmup, runs, min_warmup_ms):
-    warm_up(lambda: model(x), warmup, min_warmup_ms)
+def time_cpu(run, warmup, runs, min_warmup_ms):
+    warm_up(run, warmup, min_warmup_ms)
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        model(x)
+        run()
         times.append((time.perf_counter() - t0) * 1000.0)
     return times
 
 
-def time_cuda(model, x, warmup, runs, min_warmup_ms, graph=False):
+def cuda_runner(model, x, graph=False):
     run = lambda: model(x)
     if graph:
         # Replaying a captured graph removes the host's kernel-launch cost, which dominates
@@ -265,13 +471,40 @@ def time_cuda(model, x, warmup, runs, min_warmup_ms, graph=False):
         with torch.cuda.stream(side):
             for _ in range(3):
                 model(x)
-        torch.cuda.current_stream().wait_stream(side)
         g = torch.cuda.CUDAGraph()
-        with torch.cuda.graph(g):
-            model(x)
+        # capture_begin/end on the side stream is what torch.cuda.graph does, less its
+        # empty_cache(), which costs about half a second per architecture when capturing hundreds
+        try:
+            with torch.cuda.stream(side):
+                g.capture_begin()
+                try:
+                    model(x)
+                finally:
+                    g.capture_end()
+            torch.cuda.current_stream().wait_stream(side)
+        except RuntimeError:
+            torch.cuda.synchronize()
+            g = torch.cuda.CUDAGraph()
+            with torch.cuda.graph(g):  # the documented path, if this PyTorch refuses the short one
+                model(x)
+        torch.cuda.synchronize()
         run = g.replay
+    return run
+
+
+def time_cuda(run, warmup, runs, min_warmup_ms, sync_each=True):
     warm_up(run, warmup, min_warmup_ms)
     torch.cuda.synchronize()
+    if not sync_each:
+        # events around each pass, queued back to back, one synchronise at the end: on the H100
+        # VM a host synchronise costs about 12 ms, which made 50 synchronised runs take 0.6 s
+        marks = [torch.cuda.Event(enable_timing=True) for _ in range(runs + 1)]
+        marks[0].record()
+        for i in range(runs):
+            run()
+            marks[i + 1].record()
+        marks[-1].synchronize()
+        return [marks[i].elapsed_time(marks[i + 1]) for i in range(runs)]
     times = []
     for _ in range(runs):
         start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
@@ -284,18 +517,33 @@ def time_cuda(model, x, warmup, runs, min_warmup_ms, graph=False):
     return times
 
 
-def measure(space, arch, args, device, runtime):
+def measure(space, arch, args, device, runtime, counter=None):
+    t_start = time.perf_counter()
     model, size = BUILDERS[space](arch)
     if args.input and args.input != size:
         size = args.input
     model = model.eval().to(device)
     x = torch.randn(args.batch, 3, size, size, device=device)
+    energy = None
     with torch.no_grad():
         if device.type == "cuda":
-            times = time_cuda(model, x, args.warmup, args.runs, args.min_warmup_ms, args.timing == "graph")
+            run = cuda_runner(model, x, args.timing == "graph")
+            t_built = time.perf_counter()
+            times = time_cuda(run, args.warmup, args.runs, args.min_warmup_ms, args.sync_runs == "each")
         else:
-            times = time_cpu(model, x, args.warmup, args.runs, args.min_warmup_ms)
-    return {
+            run = lambda: model(x)
+            t_built = time.perf_counter()
+            times = time_cpu(run, args.warmup, args.runs, args.min_warmup_ms)
+        t_timed = time.perf_counter()
+        if counter is not None:
+            if device.type == "cuda":
+                # chunks of >= 5 ms, three queued: the GPU outlasts a counter read (a few ms)
+                queue = CudaQueue(run, max(1, int(math.ceil(5.0 / max(statistics.median(times), 1e-3)))))
+            else:
+                queue = CpuQueue(run)
+            energy = energy_per_pass(counter, queue, args.energy_ticks)
+    t_end = time.perf_counter()
+    result = {
         "arch": arch,
         "median_ms": statistics.median(times),
         "mean_ms": statistics.fmean(times),
@@ -308,6 +556,11 @@ def measure(space, arch, args, device, runtime):
         "input": size,
         "runtime": runtime,
     }
+    if energy is not None:
+        result["energy_mj"], result["power_w"], result["energy_passes"] = energy
+    # where the agent's own time goes (build+capture, timing, energy), for planning runs
+    result["phase_s"] = [round(t_built - t_start, 3), round(t_timed - t_built, 3), round(t_end - t_timed, 3)]
+    return result
 
 
 def main(argv=None):
@@ -322,6 +575,13 @@ def main(argv=None):
     p.add_argument("--min-warmup-ms", type=float, default=100.0, help="keep warming up at least this long")
     p.add_argument("--timing", default="eager", choices=["eager", "graph"],
                    help="CUDA only: time eager forward passes, or replays of a captured CUDA graph")
+    p.add_argument("--sync-runs", default="each", choices=["each", "end"],
+                   help="CUDA only: synchronise the host before each timed run (each), or queue the runs "
+                        "back to back with an event between them and synchronise once (end)")
+    p.add_argument("--energy", default="auto", choices=["auto", "off"],
+                   help="auto: measure energy per inference where a counter is readable (NVML, RAPL)")
+    p.add_argument("--energy-ticks", type=int, default=2,
+                   help="counter updates to integrate over per architecture (NVML: about 100 ms each)")
     p.add_argument("--archs", help="file with one architecture per line (default: stdin)")
     p.add_argument("--output", help="append results here too (JSON lines)")
     args = p.parse_args(argv)
@@ -341,6 +601,14 @@ def main(argv=None):
         runtime = "pytorch-%s/cpu" % torch.__version__
     print("# agent runtime=%s space=%s batch=%d threads=%d warmup=%d runs=%d"
           % (runtime, args.space, args.batch, args.threads, args.warmup, args.runs), flush=True)
+    counter = None
+    if args.energy == "auto":
+        counter, why = open_energy_counter(device)
+        if counter is None:
+            print("# energy unavailable (%s); recording latency only" % why, flush=True)
+        else:
+            print("# energy counter=%s period_ms=%.1f ticks=%d"
+                  % (counter.name, counter_period_ms(counter), args.energy_ticks), flush=True)
 
     out = open(args.output, "a") if args.output else None
     source = open(args.archs) if args.archs else sys.stdin
@@ -349,7 +617,7 @@ def main(argv=None):
         if not arch:
             continue
         try:
-            result = measure(args.space, arch, args, device, runtime)
+            result = measure(args.space, arch, args, device, runtime, counter)
         except (ValueError, KeyError, TypeError) as e:
             result = {"arch": arch, "error": str(e)}
         text = json.dumps(result, separators=(",", ":"))

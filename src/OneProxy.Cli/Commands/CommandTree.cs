@@ -27,8 +27,12 @@ public static class CommandTree
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(FakeAgentCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(Accelerator.AcceleratorCommand.Create());
+        root.Subcommands.Add(Accelerator.CodesignCommand.Create());
+        root.Subcommands.Add(Aquaman.AquamanCommand.Create());
         root.Subcommands.Add(Service.ServeCommand.Create());
         root.Subcommands.Add(Service.AgentLoopCommand.Create());
+        root.Subcommands.Add(Energy.EnergyCommand.Create());
         return root;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using OneProxy.Data;
 using OneProxy.SearchSpaces;
 
@@ -47,6 +46,16 @@ public static class CommonOptions
         return [.. result];
     }
 
+    /// <summary>Parses "auto" (null: the automatic choice) or one adaptation method name.</summary>
+    public static OneProxy.Adaptation.AdaptationMethod? MethodOrAuto(System.CommandLine.Parsing.ArgumentResult r)
+    {
+        var v = r.Tokens.Count == 0 ? "auto" : r.Tokens[^1].Value;
+        if (v.Equals("auto", StringComparison.OrdinalIgnoreCase)) return null;
+        if (OneProxy.Adaptation.ProxyAdapter.TryParseMethod(v, out var m)) return m;
+        r.AddError($"unknown method '{v}' (expected auto or one of {string.Join(", ", OneProxy.Adaptation.ProxyAdapter.MethodNames)})");
+        return null;
+    }
+
     /// <summary>Parses comma-separated integers; a bad entry is reported as a parse error.</summary>
     public static int[] IntList(System.CommandLine.Parsing.ArgumentResult r)
     {
@@ -59,7 +68,6 @@ public static class CommonOptions
         return [.. result];
     }
 
-    /// <summary>FLOPs and parameter count as free pseudo-devices of the latency table (adaptation library, or proxy).</summary>
     /// <summary>The proxy device: a column of the latency table, whose characterised predictor is used.</summary>
     public static Option<string> ProxyColumn() => new("--proxy")
     {
@@ -76,6 +84,14 @@ public static class CommonOptions
         return targets;
     }
 
+    /// <summary>Library device columns (or files), comma-separated; each command says what the default is.</summary>
+    public static Option<string[]?> Library(string description) => new("--library")
+    {
+        Description = description,
+        CustomParser = CommaList,
+    };
+
+    /// <summary>FLOPs and parameter count as free pseudo-devices of the latency table (adaptation library, or proxy).</summary>
     public static Option<bool> WithFlops() => new("--with-flops")
     {
         Description = "Add FLOPs and parameter count as pseudo-devices 'flops' and 'params' (free to 'measure'): usable as --proxy or in the library",
@@ -104,24 +120,6 @@ public static class CommonOptions
         Description = "Write the result to this file instead of standard output",
     };
 
-    /// <summary>Loads the latency table for a space, joining architectures and reporting missing values on stderr.</summary>
-    public static (WideTable Table, ISearchSpace Space, TimeSpan ParseTime) LoadLatency(ParseResult parse,
-        Option<string> space, Option<string?> latency, Option<string?> architectures, Option<string[]>? devices)
-    {
-        var s = SearchSpaceRegistry.Get(parse.GetValue(space)!);
-        var path = parse.GetValue(latency) ?? DatasetLocator.File(s.Name, "latency_ms.csv");
-        var sw = Stopwatch.StartNew();
-        var table = WideTableReader.ReadLatency(path, s, parse.GetValue(architectures));
-        sw.Stop();
-        var err = parse.InvocationConfiguration.Error;
-        var selected = devices is null ? null : parse.GetValue(devices);
-        if (selected is { Length: > 0 }) table = table.WithColumns(selected);
-        err.WriteLine($"loaded {table.RowCount} architectures x {table.ColumnNames.Count} devices from {path} in {sw.Elapsed.TotalMilliseconds:0} ms");
-        foreach (var (device, missing) in table.MissingCounts.Where(p => p.Value > 0))
-            err.WriteLine($"  {device}: {missing} missing value(s) excluded for this device only");
-        return (table, s, sw.Elapsed);
-    }
-
     public static Option<string?> Accuracy() => new("--accuracy")
     {
         Description = "CSV with arch (and/or index) and accuracy columns. Default: $ONEPROXY_DATA/<space>/architectures.csv",
@@ -132,18 +130,6 @@ public static class CommonOptions
         Description = "Accuracy column to optimise",
         DefaultValueFactory = _ => "cifar10_test_acc",
     };
-
-    /// <summary>Loads an accuracy table (lookup source for search).</summary>
-    public static OneProxy.Accuracy.TableAccuracy LoadAccuracy(ParseResult parse, ISearchSpace space, Option<string?> accuracy, Option<string> column)
-    {
-        var path = parse.GetValue(accuracy) ?? DatasetLocator.File(space.Name, "architectures.csv");
-        var table = WideTableReader.Read(path, ValueKind.AccuracyPercent, space);
-        var col = parse.GetValue(column)!;
-        table.ColumnIndexOf(col);
-        var source = new OneProxy.Accuracy.TableAccuracy(table, col);
-        parse.InvocationConfiguration.Error.WriteLine($"accuracy: {source.Count} architectures from {path} ({col})");
-        return source;
-    }
 
     /// <summary>Writes to --output if given, else to standard output.</summary>
     public static void Emit(ParseResult parse, Option<string?> output, string text)

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Text;
-using OneProxy.SearchSpaces;
-using OneProxy.Transfer;
+using OneProxy.Application.Spaces;
 
 namespace OneProxy.Cli.Commands;
 
@@ -24,12 +22,8 @@ public static class DepthScaleCommand
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
-            var s = SearchSpaceRegistry.Get(parse.GetValue(space)!) as MbConvSpace
-                ?? throw new ArgumentException($"depth scaling needs a stage space (mobilenetv2 or ofa-mbv3), not {parse.GetValue(space)}");
-            var family = DepthScaling.Family(s, s.Parse(parse.GetValue(arch)!), parse.GetValue(change));
-            var sb = new StringBuilder();
-            foreach (var a in family) sb.Append(s.Format(a)).Append('\n');
-            CommonOptions.Emit(parse, output, sb.ToString());
+            var family = SpaceUseCases.DepthScale(new DepthScaleRequest(parse.GetValue(space)!, parse.GetValue(arch)!, parse.GetValue(change)));
+            CommonOptions.Emit(parse, output, SpaceUseCases.Lines(family));
             parse.InvocationConfiguration.Error.WriteLine($"{family.Count} architectures (the seed included)");
             return 0;
         }));

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using OneProxy.Data;
+using OneProxy.Application.Measurement;
 using OneProxy.SearchSpaces;
 
 namespace OneProxy.Cli.Commands;
@@ -37,28 +35,18 @@ public static class FakeAgentCommand
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var s = SearchSpaceRegistry.Get(parse.GetValue(space)!);
-            Func<Architecture, double> truth = a => 0.05 + s.Cost(a).MFlops / 100.0;
-            if (parse.GetValue(latency) is string path)
-            {
-                var col = parse.GetValue(column) ?? throw new ArgumentException("--latency needs --column");
-                var table = WideTableReader.ReadLatency(path, s);
-                var archs = table.RequireArchitectures();
-                var values = table.Column(col).ToArray();
-                var map = new Dictionary<Architecture, double>();
-                for (int i = 0; i < archs.Count; i++) map[archs[i]] = values[i];
-                truth = a => map.TryGetValue(a, out var v) ? v : throw new ArgumentException($"not in {path}");
-            }
-            var setting = StoreOptions.Setting(parse, s, batch, threads, input);
+            var agent = new FakeAgent(s, StoreOptions.Setting(parse, s, batch, threads, input), parse.GetValue(latency), parse.GetValue(column), parse.GetValue(noise), parse.GetValue(seed));
             var output = parse.InvocationConfiguration.Output;
             int done = 0;
             var inputs = parse.GetValue(arch) is string one ? [one] : ReadLines(Console.In);
             foreach (var text in inputs)
             {
+                // The faults on purpose: what a crashing, hanging or babbling agent does to `measure`.
                 if (parse.GetValue(crash) is int c && done >= c) Environment.Exit(137);
                 if (parse.GetValue(hang) is int h && done >= h) Thread.Sleep(Timeout.Infinite);
                 if (parse.GetValue(garbage) is int g && done >= g) { output.WriteLine("Segmentation fault (core dumped) 12.5 ms"); output.Flush(); }
                 if (parse.GetValue(delay) is > 0 and var d) Thread.Sleep(d);
-                output.WriteLine(Answer(s, text, truth, setting, parse.GetValue(noise), parse.GetValue(seed)));
+                output.WriteLine(agent.Answer(text));
                 output.Flush();
                 done++;
             }
@@ -71,34 +59,5 @@ public static class FakeAgentCommand
     {
         while (reader.ReadLine() is string line)
             if (line.Trim().Length > 0) yield return line.Trim();
-    }
-
-    private static string Answer(ISearchSpace space, string text, Func<Architecture, double> truth, OneProxy.Measurement.MeasurementSetting setting, double noise, int seed)
-    {
-        double ms;
-        try { ms = truth(space.Parse(text)); }
-        catch (Exception e) when (e is ArchitectureFormatException or ArgumentException)
-        {
-            return JsonSerializer.Serialize(new { arch = text, error = e.Message });
-        }
-        if (double.IsNaN(ms)) return JsonSerializer.Serialize(new { arch = text, error = "no recorded latency" });
-        // Noise is a function of (seed, architecture), so a repeat of the same seed repeats exactly.
-        var rng = new Random(HashCode.Combine(seed, StableHash(text)));
-        ms = Math.Max(1e-6, ms * (1 + noise * MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1)));
-        return JsonSerializer.Serialize(new
-        {
-            arch = text, median_ms = ms, mean_ms = ms, min_ms = ms, std_ms = ms * noise, runs = 1,
-            batch = setting.BatchSize, threads = setting.Threads, input = setting.InputSize, runtime = "oneproxy-fake-agent",
-        });
-    }
-
-    private static int StableHash(string s)
-    {
-        unchecked
-        {
-            int h = (int)2166136261;
-            foreach (var ch in s) h = (h ^ ch) * 16777619;
-            return h;
-        }
     }
 }

@@ -36,8 +36,8 @@ public static class ImportCommand
             string what;
             if (parse.GetValue(agentOutput) is string file)
             {
-                if (parse.GetValue(latency) is not null) throw new ArgumentException("give --latency or --agent-output, not both");
-                var name = parse.GetValue(device) ?? throw new ArgumentException("--agent-output needs --device NAME");
+                if (parse.GetValue(latency) is not null) throw new UnusableDataException("give --latency or --agent-output, not both");
+                var name = parse.GetValue(device) ?? throw new UnusableDataException("--agent-output needs --device NAME");
                 var (measurements, failures) = AgentOutputFile.Read(file, s, name, setting, parse.GetValue(runtime));
                 foreach (var f in failures) parse.InvocationConfiguration.Error.WriteLine($"{file}:{f.Line}: agent could not measure {f.Architecture}: {f.Error}");
                 rows = measurements;
@@ -45,7 +45,7 @@ public static class ImportCommand
             }
             else
             {
-                var path = parse.GetValue(latency) ?? throw new ArgumentException("give --latency FILE or --agent-output FILE");
+                var path = parse.GetValue(latency) ?? throw new UnusableDataException("give --latency FILE or --agent-output FILE");
                 var table = WideTableReader.ReadLatency(path, s, parse.GetValue(archs));
                 var selected = parse.GetValue(devices);
                 if (selected is { Length: > 0 }) table = table.WithColumns(selected);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using OneProxy.Application.Measurement;
 using OneProxy.Measurement;
 using OneProxy.SearchSpaces;
 
@@ -41,61 +41,14 @@ public static class MeasureCommand
             var s = SearchSpaceRegistry.Get(parse.GetValue(space)!);
             var options = new MeasureOptions
             {
-                Device = parse.GetValue(device)!,
-                Setting = StoreOptions.Setting(parse, s, batch, threads, input),
-                Warmup = parse.GetValue(warmup),
-                Runs = parse.GetValue(runs),
-                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                Runtime = parse.GetValue(runtime),
-                Rounds = parse.GetValue(rounds),
-                ChunkSize = parse.GetValue(chunkSize),
-            }.Validated();
-            var list = ReadArchitectures(parse.GetValue(archs), s, parse.GetValue(sample), parse.GetValue(seed));
-            var command = new AgentCommand(parse.GetValue(agent) ?? BundledAgent.CpuTemplate());
-            var err = parse.InvocationConfiguration.Error;
-            using var st = MeasurementStore.Open(parse.GetValue(store)!);
-            var inv = CultureInfo.InvariantCulture;
-            var run = new MeasurementRun(st, s, command, options)
-            {
-                Progress = (done, total, report) => err.WriteLine(report switch
-                {
-                    AgentMeasurement m => string.Create(inv, $"[{done}/{total}] {m.MedianMs,9:0.000} ms  {Shorten(m.Architecture)}"),
-                    AgentFailure f => $"[{done}/{total}] failed: {f.Error}  {Shorten(f.Architecture)}",
-                    _ => "",
-                }),
+                Device = parse.GetValue(device)!, Setting = StoreOptions.Setting(parse, s, batch, threads, input), Warmup = parse.GetValue(warmup), Runs = parse.GetValue(runs),
+                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), Runtime = parse.GetValue(runtime), Rounds = parse.GetValue(rounds), ChunkSize = parse.GetValue(chunkSize),
             };
-            var summary = run.Run(list);
-            var stdout = parse.InvocationConfiguration.Output;
-            stdout.WriteLine($"{options.Device} ({options.Setting.Label}): {summary.Requested} requested, {summary.AlreadyStored} already stored, " +
-                             $"{summary.Measured} measured, {summary.StoredMeanwhile} stored meanwhile by another run, {summary.Failures.Count} failed; store {st.Path} holds {st.Count}");
-            foreach (var f in summary.Failures) stdout.WriteLine($"  failed: {f.Architecture}: {f.Error}");
-            return summary.Failures.Count == 0 ? 0 : 1;
+            var report = MeasureUseCase.Run(new MeasureRequest(s.Name, parse.GetValue(store)!, options, parse.GetValue(agent) ?? BundledAgent.CpuTemplate(),
+                parse.GetValue(archs), parse.GetValue(sample), parse.GetValue(seed)), parse.InvocationConfiguration.Error.WriteLine);
+            foreach (var line in report.Lines()) parse.InvocationConfiguration.Output.WriteLine(line);
+            return report.Summary.Failures.Count == 0 ? 0 : 1;
         }));
         return cmd;
     }
-
-    /// <summary>Architectures from a file (one per line; blank lines and '#' comments skipped), or a seeded sample.</summary>
-    public static IReadOnlyList<Architecture> ReadArchitectures(string? path, ISearchSpace space, int sample, int seed)
-    {
-        if (path is null)
-        {
-            if (sample < 1) throw new ArgumentException($"--sample must be at least 1, got {sample}");
-            return space.SampleDistinct(sample, new Random(seed));
-        }
-        if (!File.Exists(path)) throw new FileNotFoundException($"file not found: {path}", path);
-        var list = new List<Architecture>();
-        long line = 0;
-        foreach (var text in File.ReadLines(path))
-        {
-            line++;
-            var t = text.Trim();
-            if (t.Length == 0 || t[0] == '#') continue;
-            try { list.Add(space.Parse(t)); }
-            catch (ArchitectureFormatException e) { throw new OneProxy.Data.DataFormatException(path, line, null, e.Message); }
-        }
-        if (list.Count == 0) throw new OneProxy.Data.DataFormatException(path, line, null, "no architectures in the file");
-        return list;
-    }
-
-    private static string Shorten(string s) => s.Length <= 90 ? s : s[..87] + "...";
 }

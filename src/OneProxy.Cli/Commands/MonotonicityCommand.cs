@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Diagnostics;
-using OneProxy.Cli.Output;
-using OneProxy.Data;
-using OneProxy.SearchSpaces;
-using OneProxy.Monotonicity;
+using OneProxy.Application.Monotonicity;
 using OneProxy.Reports;
 
 namespace OneProxy.Cli.Commands;
@@ -13,43 +9,26 @@ public static class MonotonicityCommand
 {
     public static Command Create()
     {
-        var space = CommonOptions.Space();
-        var latency = CommonOptions.Latency();
-        var archs = CommonOptions.Architectures();
-        var devices = CommonOptions.Devices();
+        var data = new LatencyOptions(devices: true, withFlops: true);
+        data.WithFlops!.Description = "Add FLOPs and parameter count as pseudo-devices: how well does each rank the devices' latencies?";
         var threshold = CommonOptions.Threshold();
-        var format = CommonOptions.Format();
-        var output = CommonOptions.Output();
+        var output = new OutputOptions();
         var heatmap = new Option<string?>("--heatmap") { Description = "Also write an SVG heatmap of the matrix to this file" };
-        var flops = new Option<bool>("--with-flops") { Description = "Add FLOPs and parameter count as pseudo-devices: how well does each rank the devices' latencies?" };
         var cmd = new Command("monotonicity",
             "SRCC (latency monotonicity) between every pair of devices of a latency table.\n" +
-            "Example: oneproxy monotonicity --space nasbench201 --heatmap srcc.svg")
-        {
-            space, latency, archs, devices, threshold, format, output, heatmap, flops,
-        };
+            "Example: oneproxy monotonicity --space nasbench201 --heatmap srcc.svg");
+        cmd.With(data.All, [threshold], output.All, [heatmap]);
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
-            var (table, s, _) = CommonOptions.LoadLatency(parse, space, latency, archs, devices);
-            if (parse.GetValue(flops)) table = CostColumns.Add(table, s);
-            var sw = Stopwatch.StartNew();
-            var matrix = SrccMatrix.Compute(table);
-            sw.Stop();
-            var err = parse.InvocationConfiguration.Error;
-            err.WriteLine($"SRCC matrix {matrix.Devices.Count}x{matrix.Devices.Count} in {sw.Elapsed.TotalMilliseconds:0.0} ms");
-            var t = parse.GetValue(threshold);
-            CommonOptions.Emit(parse, output, parse.GetValue(format) switch
+            var r = MonotonicityUseCase.Run(new MonotonicityRequest(data.Bind(parse), parse.GetValue(threshold)));
+            Log.Write(parse, r.Notes);
+            output.Emit(parse, output.FormatOf(parse) switch
             {
-                "csv" => MatrixFormatter.Csv(matrix),
-                "json" => MatrixFormatter.Json(matrix, t),
-                _ => MatrixFormatter.Table(matrix, t),
+                OutputFormat.Csv => SrccMatrixOutput.Csv(r.Matrix),
+                OutputFormat.Json => SrccMatrixOutput.Json(r.Matrix, r.Threshold),
+                _ => SrccMatrixOutput.Text(r.Matrix, r.Threshold),
             });
-            var svgPath = parse.GetValue(heatmap);
-            if (svgPath is not null)
-            {
-                File.WriteAllText(svgPath, HeatmapSvg.Render(matrix, $"Latency monotonicity: {s.Name} ({table.RowCount} architectures)", t));
-                err.WriteLine($"wrote heatmap {svgPath}");
-            }
+            if (parse.GetValue(heatmap) is { } svg) Log.WriteFile(parse, svg, HeatmapSvg.Render(r.Matrix, r.HeatmapTitle, r.Threshold));
             return 0;
         }));
         return cmd;

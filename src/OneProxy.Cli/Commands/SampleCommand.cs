@@ -1,6 +1,5 @@
 using System.CommandLine;
-using System.Text;
-using OneProxy.SearchSpaces;
+using OneProxy.Application.Spaces;
 
 namespace OneProxy.Cli.Commands;
 
@@ -21,12 +20,7 @@ public static class SampleCommand
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
-            var s = SearchSpaceRegistry.Get(parse.GetValue(space)!);
-            var n = parse.GetValue(count);
-            if (n < 1) throw new ArgumentException($"--count must be at least 1, got {n}");
-            var sb = new StringBuilder();
-            foreach (var a in s.SampleDistinct(n, new Random(parse.GetValue(seed)))) sb.Append(s.Format(a)).Append('\n');
-            CommonOptions.Emit(parse, output, sb.ToString());
+            CommonOptions.Emit(parse, output, SpaceUseCases.Lines(SpaceUseCases.Sample(new SampleRequest(parse.GetValue(space)!, parse.GetValue(count), parse.GetValue(seed)))));
             return 0;
         }));
         return cmd;

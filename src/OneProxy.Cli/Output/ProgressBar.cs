@@ -1,3 +1,4 @@
+using OneProxy.Application;
 using Spectre.Console;
 
 namespace OneProxy.Cli.Output;
@@ -8,21 +9,25 @@ namespace OneProxy.Cli.Output;
 /// </summary>
 public static class ProgressBar
 {
-    public static T Run<T>(string description, int total, Func<IProgress<int>, T> work)
+    public static T Run<T>(string description, Func<IProgress<WorkProgress>, T> work)
     {
-        if (Console.IsErrorRedirected) return work(new Progress<int>(_ => { }));
+        if (Console.IsErrorRedirected) return work(new SynchronousProgress(_ => { }));
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         T result = default!;
         console.Progress().AutoClear(true).Start(ctx =>
         {
-            var task = ctx.AddTask(description, maxValue: total);
-            result = work(new SynchronousProgress(done => task.Value = done));
+            var task = ctx.AddTask(description, maxValue: 1);
+            result = work(new SynchronousProgress(p =>
+            {
+                task.MaxValue = Math.Max(1, p.Total);
+                task.Value = p.Done;
+            }));
         });
         return result;
     }
 
-    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    private sealed class SynchronousProgress(Action<WorkProgress> report) : IProgress<WorkProgress>
     {
-        public void Report(int value) => report(value);
+        public void Report(WorkProgress value) => report(value);
     }
 }

@@ -15,7 +15,7 @@ namespace OneProxy.Service.Onboarding;
 /// </summary>
 public sealed class OnboardingContext
 {
-    private readonly AdaptationBenchmark _bench;
+    private readonly CharacterisedDevices _characterised;
     private readonly ConcurrentDictionary<string, Lazy<LinearPredictor>> _predictors = new();
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<Candidate>>> _fronts = new();
     private readonly Dictionary<Architecture, int> _row;
@@ -30,7 +30,7 @@ public sealed class OnboardingContext
         Latency = latency;
         Accuracy = accuracy;
         Library = library;
-        _bench = new AdaptationBenchmark(space, latency);
+        _characterised = new CharacterisedDevices(space, latency);
         var archs = latency.RequireArchitectures();
         _row = new Dictionary<Architecture, int>(archs.Count);
         for (int i = 0; i < archs.Count; i++) _row[archs[i]] = i;
@@ -61,7 +61,7 @@ public sealed class OnboardingContext
     public double RecordedMs(string device, Architecture a) => Latency.Column(device)[_row[a]];
 
     public LinearPredictor Predictor(string device) =>
-        _predictors.GetOrAdd(device, d => new Lazy<LinearPredictor>(() => _bench.CharacterisedPredictor(d))).Value;
+        _predictors.GetOrAdd(device, d => new Lazy<LinearPredictor>(() => _characterised.Predictor(d))).Value;
 
     /// <summary>The proxy's predicted Pareto front over the pool (Algorithm 5 reuses it when the target is monotone with the proxy).</summary>
     public IReadOnlyList<Candidate> ProxyFront(string proxy) =>

@@ -62,9 +62,9 @@ public class MlpAccuracyTests
     {
         var model = Train(100, 3, new MlpOptions { MaxEpochs = 5 }).Model;
         var json = MlpFile.Serialize(model, Space);
-        Assert.Contains("is for space 'nasbench201', not 'fbnet'", Assert.Throws<FormatException>(() => MlpFile.Deserialize(json, "f.json", new FbNetSpace())).Message);
-        Assert.Contains("version 2 is not supported", Assert.Throws<FormatException>(() => MlpFile.Deserialize(json.Replace("\"version\":1", "\"version\":2"), "f.json", Space)).Message);
-        Assert.Contains("not a valid accuracy predictor file", Assert.Throws<FormatException>(() => MlpFile.Deserialize("{\"format\":", "f.json", Space)).Message);
+        Assert.Contains("is for space 'nasbench201', not 'fbnet'", Assert.Throws<ModelFileException>(() => MlpFile.Deserialize(json, "f.json", new FbNetSpace())).Message);
+        Assert.Contains("version 2 is not supported", Assert.Throws<ModelFileException>(() => MlpFile.Deserialize(json.Replace("\"version\":1", "\"version\":2"), "f.json", Space)).Message);
+        Assert.Contains("not a valid accuracy predictor file", Assert.Throws<ModelFileException>(() => MlpFile.Deserialize("{\"format\":", "f.json", Space)).Message);
     }
 
     [Fact]
@@ -75,6 +75,6 @@ public class MlpAccuracyTests
         Assert.Contains("20 architectures but 19 accuracies", e.Message);
         var acc = Enumerable.Repeat(90.0, 20).ToArray();
         acc[7] = double.NaN;
-        Assert.Contains("pair 7", Assert.Throws<ArgumentException>(() => MlpTrainer.Train(Space, archs, acc, new MlpOptions(), new Random(0))).Message);
+        Assert.Contains("pair 7", Assert.Throws<UnusableDataException>(() => MlpTrainer.Train(Space, archs, acc, new MlpOptions(), new Random(0))).Message);
     }
 }

@@ -36,8 +36,9 @@ public class AdaptationTests
     {
         var t = TestData.NasBench201Latency;
         var bench = new AdaptationBenchmark(Space, t);
-        var proxy = bench.CharacterisedPredictor("pixel3");
-        var library = new[] { "titanx_256", "gold_6240", "samsung_a50" }.Select(bench.CharacterisedPredictor).ToArray();
+        var chars = new CharacterisedDevices(Space, t);
+        var proxy = chars.Predictor("pixel3");
+        var library = new[] { "titanx_256", "gold_6240", "samsung_a50" }.Select(chars.Predictor).ToArray();
         var device = new RecordedDevice(t, "titan_rtx_256");
         var archs = device.Measurable.Take(400).Where((_, i) => i % 40 == 0).ToArray();
         var y = archs.Select(device.MeasureMs).ToArray();
@@ -58,7 +59,7 @@ public class AdaptationTests
         var b = bench.Run("pixel3", ["eyeriss"], ["raspi4"], [10, 20], 2, options);
         Assert.Equal(a.Select(r => r.MeanSrccAuto), b.Select(r => r.MeanSrccAuto));
         Assert.Equal([10.0, 20.0], a.Select(r => r.MeanMeasurements));
-        Assert.Throws<ArgumentException>(() => bench.Run("pixel3", ["eyeriss"], ["eyeriss"], [10], 1, options));
+        Assert.Throws<UnusableDataException>(() => bench.Run("pixel3", ["eyeriss"], ["eyeriss"], [10], 1, options));
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public class AdaptationTests
     {
         var device = new RecordedDevice(TestData.FbNetLatency, "fpga");
         var unknown = new FbNetSpace().Parse(string.Join('-', Enumerable.Repeat("skip", 22)));
-        Assert.Contains("has no measurement", Assert.Throws<KeyNotFoundException>(() => device.MeasureMs(unknown)).Message);
+        Assert.Contains("has no measurement", Assert.Throws<UnusableDataException>(() => device.MeasureMs(unknown)).Message);
         Assert.Equal(0, device.Measurements);
     }
 }

@@ -29,8 +29,8 @@ public class OpTypeAndIncrementalTests
         // Eyeriss ranks NAS-Bench-201 cells unlike pixel3 (SRCC 0.72), mostly by operator type:
         // ten measurements must lift the proxy well above where Eq. 3.3's 30 corrections get.
         var t = TestData.NasBench201Latency;
-        var bench = new AdaptationBenchmark(Space, t);
-        var adapter = new ProxyAdapter(Space, bench.CharacterisedPredictor("pixel3"), []);
+        var chars = new CharacterisedDevices(Space, t);
+        var adapter = new ProxyAdapter(Space, chars.Predictor("pixel3"), []);
         var device = new RecordedDevice(t, "eyeriss");
         var pool = device.Measurable.ToArray();
         new Random(3).Shuffle(pool);
@@ -49,8 +49,8 @@ public class OpTypeAndIncrementalTests
     public void IncrementalLoopStopsAtTheThresholdAndCountsEveryMeasurement()
     {
         var t = TestData.NasBench201Latency;
-        var bench = new AdaptationBenchmark(Space, t);
-        var adapter = new ProxyAdapter(Space, bench.CharacterisedPredictor("pixel3"), [bench.CharacterisedPredictor("titanx_256")]);
+        var chars = new CharacterisedDevices(Space, t);
+        var adapter = new ProxyAdapter(Space, chars.Predictor("pixel3"), [chars.Predictor("titanx_256")]);
         var easy = new RecordedDevice(t, "titan_rtx_256");
         var pool = easy.Measurable.ToArray();
         new Random(0).Shuffle(pool);
@@ -71,9 +71,9 @@ public class OpTypeAndIncrementalTests
     [Fact]
     public void IncrementalOptionsRejectNonsense()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new IncrementalOptions { BatchSize = 0 }.Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => new IncrementalOptions { Budget = 5, MinMeasurements = 10 }.Validate());
-        Assert.Throws<ArgumentOutOfRangeException>(() => new IncrementalOptions { Threshold = double.NaN }.Validate());
+        Assert.Throws<InvalidOptionException>(() => new IncrementalOptions { BatchSize = 0 }.Validate());
+        Assert.Throws<InvalidOptionException>(() => new IncrementalOptions { Budget = 5, MinMeasurements = 10 }.Validate());
+        Assert.Throws<InvalidOptionException>(() => new IncrementalOptions { Threshold = double.NaN }.Validate());
     }
 
     [Fact]

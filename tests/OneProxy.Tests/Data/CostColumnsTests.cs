@@ -16,7 +16,7 @@ public class CostColumnsTests
         Assert.Equal(archs.Select(a => space.Cost(a).MFlops), with.Column("flops").ToArray());
         Assert.Equal(archs.Select(a => space.Cost(a).MParams), with.Column("params").ToArray());
         Assert.Equal([1.0, 2, 3, 4], with.Column("cpu").ToArray());
-        var e = Assert.Throws<ArgumentException>(() => CostColumns.Add(with, space));
+        var e = Assert.Throws<UnusableDataException>(() => CostColumns.Add(with, space));
         Assert.Contains("already has a column 'flops'", e.Message);
     }
 }

@@ -99,3 +99,42 @@ public class WideTableReaderTests
         Assert.Contains("/nonexistent/x.csv", e.Message);
     }
 }
+
+public class WideTableReaderLimitsTests
+{
+    [Fact]
+    public void AnExtraFieldEarlyIsReportedAtItsLineNotAsAMissingKeyColumn()
+    {
+        using var f = TestData.Csv("index,dev\n0,1.5\n1,2.5,9\n");
+        var e = Assert.Throws<DataFormatException>(() => WideTableReader.Read(f.Path, ValueKind.LatencyMs));
+        Assert.Contains(":3:", e.Message);
+        Assert.Contains("has 3 fields", e.Message);
+    }
+
+    [Fact]
+    public void HugeNamesAndValuesAreRefusedAndQuotedShort()
+    {
+        using var wide = TestData.Csv($"index,{new string('d', 100_000)}\n0,1\n");
+        var e = Assert.Throws<DataFormatException>(() => WideTableReader.Read(wide.Path, ValueKind.LatencyMs));
+        Assert.True(e.Message.Length < 400, $"message is {e.Message.Length} chars");
+        using var big = TestData.Csv("index,dev\n0,1e308\n");
+        Assert.Contains("implausibly large", Assert.Throws<DataFormatException>(() => WideTableReader.Read(big.Path, ValueKind.LatencyMs)).Message);
+        using var text = TestData.Csv($"index,dev\n0,{new string('x', 100_000)}\n");
+        Assert.True(Assert.Throws<DataFormatException>(() => WideTableReader.Read(text.Path, ValueKind.LatencyMs)).Message.Length < 400);
+    }
+
+    [Fact]
+    public void ControlCharactersInColumnNamesAreRefused()
+    {
+        using var f = TestData.Csv("index,bad\u0007name\n0,1\n");
+        Assert.Contains("control characters", Assert.Throws<DataFormatException>(() => WideTableReader.Read(f.Path, ValueKind.LatencyMs)).Message);
+    }
+
+    [Fact]
+    public void AGivenArchitecturesFileThatDoesNotExistIsAnError()
+    {
+        using var f = TestData.Csv("index,dev\n0,1\n");
+        var e = Assert.Throws<FileNotFoundException>(() => WideTableReader.ReadLatency(f.Path, new OneProxy.SearchSpaces.NasBench201Space(), "/nonexistent/nope.csv"));
+        Assert.StartsWith("--architectures:", e.Message);
+    }
+}

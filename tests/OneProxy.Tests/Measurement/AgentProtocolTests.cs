@@ -64,7 +64,7 @@ public class AgentProtocolTests
         Assert.Equal("run --space fbnet -b 64 -t 2 -i 224 -w 3 -n 9 '{\"a\":'\\''x'\\''}'",
             t.Render("fbnet", new MeasurementSetting(64, 2, 224), 3, 9, "{\"a\":'x'}"));
         Assert.False(new AgentCommand("agent --space {space}").PerArchitecture);
-        var e = Assert.Throws<ArgumentException>(() => new AgentCommand("agent --batch {batchsize}"));
+        var e = Assert.Throws<InvalidOptionException>(() => new AgentCommand("agent --batch {batchsize}"));
         Assert.Contains("unknown placeholder '{batchsize}'", e.Message);
     }
 

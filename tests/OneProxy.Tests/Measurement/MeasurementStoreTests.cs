@@ -48,7 +48,7 @@ public sealed class MeasurementStoreTests : IDisposable
     {
         using var store = MeasurementStore.Open(DbPath);
         store.Insert([M(1, "cpu", 10)]);
-        var e = Assert.Throws<ArgumentException>(() => store.Insert([M(2, "cpu", 20), M(3, "cpu", bad)]));
+        var e = Assert.Throws<UnusableDataException>(() => store.Insert([M(2, "cpu", 20), M(3, "cpu", bad)]));
         Assert.Contains("median latency must be a positive number", e.Message);
         Assert.Equal(1, store.Count);
     }
@@ -102,7 +102,7 @@ public sealed class MeasurementStoreTests : IDisposable
     public void AFastestRunAboveTheMedianIsRefused()
     {
         using var store = MeasurementStore.Open(DbPath);
-        var e = Assert.Throws<ArgumentException>(() => store.Insert([M(1, "cpu", 10) with { MinMs = 11 }]));
+        var e = Assert.Throws<UnusableDataException>(() => store.Insert([M(1, "cpu", 10) with { MinMs = 11 }]));
         Assert.Contains("at most the median 10", e.Message);
         Assert.Equal(0, store.Count);
     }

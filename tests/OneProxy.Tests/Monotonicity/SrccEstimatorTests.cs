@@ -38,8 +38,8 @@ public class SrccEstimatorTests
     [Fact]
     public void RejectsImpossibleSampleSizes()
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => SrccEstimator.Estimate([1, 2, 3], [1, 2, 3], 5, 1, new Random(0)));
-        Assert.Contains("only 3", e.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => SrccEstimator.Estimate([1, 2, 3], [1, 2, 3], 1, 1, new Random(0)));
+        var e = Assert.Throws<InvalidOptionException>(() => SrccEstimator.Estimate([1, 2, 3], [1, 2, 3], 5, 1, new Random(0)));
+        Assert.Contains("the 3 architectures measured on both", e.Message);
+        Assert.Throws<InvalidOptionException>(() => SrccEstimator.Estimate([1, 2, 3], [1, 2, 3], 1, 1, new Random(0)));
     }
 }

@@ -1,3 +1,4 @@
+using OneProxy.Data;
 using MathNet.Numerics.LinearAlgebra;
 using OneProxy.Predictors;
 using OneProxy.SearchSpaces;
@@ -88,9 +89,9 @@ public class LinearPredictorTests
         var back = PredictorFile.Deserialize(json, "p.json", _space);
         Assert.Equal(p.Weights, back.Weights);
         Assert.Equal("pixel3", back.Device);
-        Assert.Contains("version 2 is not supported", Assert.Throws<FormatException>(
+        Assert.Contains("version 2 is not supported", Assert.Throws<ModelFileException>(
             () => PredictorFile.Deserialize(json.Replace("\"version\": 1", "\"version\": 2"), "p.json", _space)).Message);
-        Assert.Contains("not 'fbnet'", Assert.Throws<FormatException>(() => PredictorFile.Deserialize(json, "p.json", new FbNetSpace())).Message);
-        Assert.Contains("not a valid latency predictor file", Assert.Throws<FormatException>(() => PredictorFile.Deserialize("{}", "p.json", _space)).Message);
+        Assert.Contains("not 'fbnet'", Assert.Throws<ModelFileException>(() => PredictorFile.Deserialize(json, "p.json", new FbNetSpace())).Message);
+        Assert.Contains("not a valid latency predictor file", Assert.Throws<ModelFileException>(() => PredictorFile.Deserialize("{}", "p.json", _space)).Message);
     }
 }

@@ -1,3 +1,4 @@
+using OneProxy.Predictors;
 using OneProxy.Accuracy;
 using OneProxy.Adaptation;
 using OneProxy.Data;
@@ -13,7 +14,7 @@ public class SearchTests
     internal static TableAccuracy Cifar10 => new(WideTableReader.Read(DatasetLocator.File("nasbench201", "architectures.csv"), ValueKind.AccuracyPercent, Space), "cifar10_test_acc");
 
     private static ArchitectureScorer Scorer(string device) =>
-        new(Space, new AdaptationBenchmark(Space, TestData.NasBench201Latency).CharacterisedPredictor(device), Cifar10);
+        new(Space, new CharacterisedDevices(Space, TestData.NasBench201Latency).Predictor(device), Cifar10);
 
     [Fact]
     public void EvolutionSweepIsSeededAndCloseToTheExhaustiveFront()
@@ -53,10 +54,10 @@ public class SearchTests
     [Fact]
     public void OptionsAndAccuracyLookupFailLoudly()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EvolutionOptions { ParentRatio = 0.8, MutationRatio = 0.3 }.Validate());
+        Assert.Throws<InvalidOptionException>(() => new EvolutionOptions { ParentRatio = 0.8, MutationRatio = 0.3 }.Validate());
         var fb = new FbNetSpace();
         var unknown = fb.Parse(string.Join('-', Enumerable.Repeat("skip", 22)));
         var table = WideTableReader.Read(new StringReader("arch,acc\n" + string.Join('-', Enumerable.Repeat("k3_e1", 22)) + ",70\n"), "mem", ValueKind.AccuracyPercent, fb);
-        Assert.Contains("no accuracy", Assert.Throws<KeyNotFoundException>(() => new TableAccuracy(table, "acc").PredictAll([unknown])).Message);
+        Assert.Contains("no accuracy", Assert.Throws<UnusableDataException>(() => new TableAccuracy(table, "acc").PredictAll([unknown])).Message);
     }
 }

@@ -38,6 +38,6 @@ public class GeneOperatorsTests
     {
         var s = new NasBench201Space();
         Assert.Equal(100, s.SampleDistinct(100, new Random(0)).Distinct().Count());
-        Assert.Contains("which has 15625", Assert.Throws<ArgumentException>(() => s.SampleDistinct(20000, new Random(0))).Message);
+        Assert.Contains("which has 15625", Assert.Throws<UnusableDataException>(() => s.SampleDistinct(20000, new Random(0))).Message);
     }
 }

@@ -47,7 +47,7 @@ public class DepthScalingTests
         Assert.Equal(Space.Kernel(seed, 1), Space.Kernel(grown, 3));
         Assert.Equal(Space.Expansion(seed, 1), Space.Expansion(grown, 3));
         Assert.Equal(seed, Space.WithDepths(grown, [2, 2, 2, 2, 2]));
-        Assert.Throws<ArgumentException>(() => Space.WithDepths(seed, [5, 2, 2, 2, 2]));
+        Assert.Throws<UnusableDataException>(() => Space.WithDepths(seed, [5, 2, 2, 2, 2]));
     }
 
     private sealed class FlopsDevice : ILatencyDevice

@@ -17,12 +17,12 @@ public class TransferTests
     {
         var t = TestData.NasBench201Latency;
         var acc = SearchTests.Cifar10;
-        var bench = new AdaptationBenchmark(Space, t);
-        var proxy = bench.CharacterisedPredictor("pixel3");
+        var chars = new CharacterisedDevices(Space, t);
+        var proxy = chars.Predictor("pixel3");
         var all = new FeatureMatrix(Space, t.RequireArchitectures());
         var allAcc = acc.PredictAll(all.Architectures);
         var proxyFront = Pareto.Front(all.Architectures, proxy.PredictAll(all), allAcc);
-        var adapter = new ProxyAdapter(Space, proxy, [bench.CharacterisedPredictor("gold_6240")]);
+        var adapter = new ProxyAdapter(Space, proxy, [chars.Predictor("gold_6240")]);
         var truth = t.Column("titan_rtx_1").ToArray();
         var oracle = Pareto.Front(all.Architectures, truth, allAcc);
         var pool = all.Architectures.ToArray();
@@ -30,14 +30,14 @@ public class TransferTests
 
         var device = new RecordedDevice(t, "titan_rtx_1");
         var options = new TransferOptions { SampleSize = 20, Budget = 50 };
-        var result = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options).Run(device, pool, 5);
+        var result = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options).Run(device, pool, new SeedStream(5));
         Assert.True(result.Adapted); // pixel3 vs titan_rtx_1: SRCC 0.58
         Assert.Equal(device.Measurements, result.TargetMeasurements);
         Assert.InRange(result.TargetMeasurements, 21, 50);
         Assert.All(result.Front, c => Assert.Equal(truth[IndexOf(all, c.Architecture)], c.LatencyMs)); // measured, not predicted
 
         var plain = new RecordedDevice(t, "titan_rtx_1");
-        var proxyOnly = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options with { Adapt = false }).Run(plain, pool, 5);
+        var proxyOnly = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options with { Adapt = false }).Run(plain, pool, new SeedStream(5));
         Assert.True(plain.Measurements <= 50);
         double adapted = Pareto.HypervolumeRatio(result.Front, oracle), reused = Pareto.HypervolumeRatio(proxyOnly.Front, oracle);
         Assert.True(adapted > reused + 0.02, $"adapted {adapted} vs proxy set {reused}");
@@ -55,7 +55,7 @@ public class TransferTests
     {
         var t = TestData.NasBench201Latency;
         var acc = SearchTests.Cifar10;
-        var proxy = new AdaptationBenchmark(Space, t).CharacterisedPredictor("pixel3");
+        var proxy = new CharacterisedDevices(Space, t).Predictor("pixel3");
         var scored = ExhaustiveSearch.ScoreAll(new ArchitectureScorer(Space, proxy, acc));
         var scale = ObjectiveScale.From(scored);
         var device = new RecordedDevice(t, "raspi4");
@@ -64,7 +64,7 @@ public class TransferTests
         Assert.True(r.Best!.LatencyMs <= 31.5, $"latency {r.Best.LatencyMs}");
         Assert.InRange(r.TargetMeasurements, 1, 10); // ceil(log2(1001))
         Assert.Equal(device.Measurements, r.TargetMeasurements);
-        Assert.Throws<ArgumentOutOfRangeException>(() => LatencyBisection.Run(_ => scored[0], device, -1, 0));
+        Assert.Throws<InvalidOptionException>(() => LatencyBisection.Run(_ => scored[0], device, -1, 0));
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using OneProxy.Adaptation;
+
+namespace OneProxy.Application.Bench;
+
+/// <summary>
+/// <c>oneproxy bench adapt</c>: SRCC on unseen architectures against the number of target
+/// measurements, per method, over repetitions 0..Seeds-1; or, with <see cref="Incremental"/>,
+/// Algorithm 5's loop and the measurements it spends.
+/// </summary>
+public sealed record BenchAdaptRequest
+{
+    public LatencyInput Latency { get; init; } = new();
+    public string Proxy { get; init; } = "pixel3";
+    public IReadOnlyList<string> Targets { get; init; } = [];
+    /// <summary>Null or empty: every column that is not a target.</summary>
+    public IReadOnlyList<string>? Library { get; init; }
+    public IReadOnlyList<int> Samples { get; init; } = [5, 10, 20, 50];
+    public int Seeds { get; init; } = 20;
+    public AdaptationOptions Options { get; init; } = new();
+    /// <summary>Null: the fixed-sample benchmark; otherwise the incremental loop with these settings.</summary>
+    public IncrementalOptions? Incremental { get; init; }
+
+    public BenchAdaptRequest Validate()
+    {
+        Require.That(Targets.Count > 0, "targets", "name at least one target device column");
+        Require.That(Library is null || !Library.Any(Targets.Contains), "library", $"a target must not be in the library ({string.Join(", ", Library?.Where(Targets.Contains) ?? [])})");
+        Require.That(Samples.Count > 0, "samples", "give at least one sample size");
+        foreach (var k in Samples) Require.AtLeast(k, 2, "samples");
+        Require.AtLeast(Seeds, 1, "seeds");
+        Options.Validate();
+        Incremental?.Validate();
+        return this;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using OneProxy.Accuracy;
+using OneProxy.Predictors;
+using OneProxy.Search;
+using OneProxy.SearchSpaces;
+
+namespace OneProxy.Application.Search;
+
+/// <summary>
+/// Search on a latency predictor. One random consumer per run (the search itself), so it takes
+/// the request's seed as given and earlier fronts still reproduce.
+/// </summary>
+public static class SearchUseCase
+{
+    public static SearchReport Run(SearchRequest request, CancellationToken cancellation = default)
+    {
+        request.Validate();
+        var notes = new List<string>();
+        var space = SearchSpaceRegistry.Get(request.Latency.Space);
+        var model = LoadPredictor(request, space, notes);
+        IAccuracySource acc;
+        if (request.AccuracyPredictorPath is string accPath) acc = MlpFile.Load(accPath, space);
+        else
+        {
+            var (table, note) = request.Accuracy.Load(space);
+            notes.Add(note);
+            acc = table;
+        }
+        cancellation.ThrowIfCancellationRequested();
+        var scorer = new ArchitectureScorer(space, model, acc);
+        var sw = Stopwatch.StartNew();
+        IReadOnlyList<Candidate> result;
+        if (request.MaxLatency is double limit)
+        {
+            Candidate? best = request.Method == SearchMethod.Exhaustive
+                ? ExhaustiveSearch.Constrained(ExhaustiveSearch.ScoreAll(scorer), limit)
+                : new EvolutionarySearch(scorer, request.Evolution).Run(ConstrainedFitness.Within(limit), new Random(request.Seed)).FirstOrDefault(c => c.LatencyMs <= limit);
+            result = best is null ? [] : [best];
+            if (best is null) notes.Add($"no architecture found with predicted latency <= {limit} ms");
+        }
+        else result = request.Method switch
+        {
+            SearchMethod.Exhaustive => ExhaustiveSearch.Front(scorer),
+            SearchMethod.Nsga2 => new Nsga2Search(scorer, request.Evolution).Run(new Random(request.Seed)),
+            _ => new EvolutionarySearch(scorer, request.Evolution).Sweep(EvolutionarySearch.EvenTs(request.Sweep), request.Seed),
+        };
+        sw.Stop();
+        var report = new SearchReport(space, model.Name, request.Method, result, sw.Elapsed, notes);
+        notes.Add($"{report.MethodName} search on {model.Name}: {result.Count} architecture(s) in {sw.Elapsed.TotalMilliseconds:0} ms");
+        return report;
+    }
+
+    /// <summary>The predictor file, or least squares on the device's column of the latency table.</summary>
+    public static LinearPredictor LoadPredictor(SearchRequest request, ISearchSpace space, List<string> notes)
+    {
+        if (request.PredictorPath is string file) return PredictorFile.Load(file, space);
+        var loaded = request.Latency.Load();
+        notes.AddRange(loaded.Notes);
+        Require.That(loaded.Table.HasColumn(request.Device!), "device", $"{loaded.Path} has no device column '{request.Device}'");
+        return new CharacterisedDevices(space, loaded.Table).Predictor(request.Device!);
+    }
+}

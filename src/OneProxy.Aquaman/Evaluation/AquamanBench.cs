@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using OneProxy.Aquaman.Environments;
+using OneProxy.Aquaman.Policies;
+using OneProxy.Learning;
+
+namespace OneProxy.Aquaman.Evaluation;
+
+/// <summary>Settings of <c>aquaman bench</c>.</summary>
+public sealed record BenchOptions
+{
+    public int Arms { get; init; } = 15;
+    public int Decisions { get; init; } = 2000;
+
+    /// <summary>Feedbacks put into Z before decisions are timed (a policy mid-run, not a fresh one).</summary>
+    public int WarmFeedbacks { get; init; } = 2000;
+
+    public int TrainingFeedbacks { get; init; } = 20_000;
+    public int Epochs { get; init; } = 100;
+    public IReadOnlyList<int> Widths { get; init; } = [16, 32];
+    public int Seed { get; init; }
+
+    public BenchOptions Validated()
+    {
+        if (Arms < 2 || Arms > 10_000) throw new ArgumentException($"--arms must be in 2..10000, got {Arms}");
+        if (Decisions < 100) throw new ArgumentException($"--decisions must be >= 100, got {Decisions}");
+        if (WarmFeedbacks < 0 || TrainingFeedbacks < 1 || Epochs < 1) throw new ArgumentException("--warm-feedbacks, --training-feedbacks and --epochs must be positive");
+        if (Widths.Count == 0 || Widths.Any(w => w < 2 || w % 2 != 0)) throw new ArgumentException("--widths must be even numbers >= 2");
+        return this;
+    }
+}
+
+/// <summary>One timing line of the benchmark.</summary>
+public sealed record BenchRow(string What, string Setting, int Parameters, double P50Ms, double P99Ms, double MeanMs, int Repeats);
+
+/// <summary>
+/// Times what the speed goals are about, on the synthetic RBF environment's contexts: one decision over
+/// <see cref="BenchOptions.Arms"/> arms (UCB with diagonal and with dense Z), one Z update, and one retraining
+/// (100 full-batch epochs on 20,000 feedbacks, each a distinct context, 1 and 2 threads).
+/// </summary>
+public static class AquamanBench
+{
+    public static IReadOnlyList<BenchRow> Run(BenchOptions options, CancellationToken cancellationToken = default)
+    {
+        options = options.Validated();
+        var env = new KrrEnvironment(RidgeKernel.Rbf, options.Arms - 5, 1000, options.Seed);
+        var rng = SeedStream.Random(options.Seed, "bench");
+        var rows = new List<BenchRow>();
+        var all = Enumerable.Range(0, options.Arms).ToArray();
+        foreach (int width in options.Widths)
+            foreach (var form in new[] { ZMatrixForm.Diagonal, ZMatrixForm.Dense })
+            {
+                var core = new NeuralBanditCore(env.ContextSize, new NeuralBanditOptions { HiddenWidth = width, ZForm = form, RetrainEvery = int.MaxValue }, (ulong)options.Seed);
+                var update = new double[options.WarmFeedbacks];
+                for (int i = 0; i < options.WarmFeedbacks; i++)
+                {
+                    int d = rng.Next(env.Devices.Count), a = rng.Next(options.Arms);
+                    long t0 = Stopwatch.GetTimestamp();
+                    core.AddFeedback(env.Contexts[d][a], env.DrawQoe(d, a, rng));
+                    update[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                }
+                core.Retrain(cancellationToken); // a trained network, so ReLU patterns are realistic
+                var times = new double[options.Decisions];
+                for (int i = 0; i < options.Decisions; i++)
+                {
+                    var contexts = env.Contexts[rng.Next(env.Devices.Count)];
+                    long t0 = Stopwatch.GetTimestamp();
+                    core.Choose(contexts, all);
+                    times[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                }
+                rows.Add(Row($"decision over {options.Arms} arms", $"m={width}, Z {form}", core.Network.ParameterCount, times));
+                if (update.Length > 0) rows.Add(Row("feedback (Z update)", $"m={width}, Z {form}", core.Network.ParameterCount, update));
+            }
+        foreach (int threads in new[] { 1, 2 })
+        {
+            var core = new NeuralBanditCore(env.ContextSize, new NeuralBanditOptions { HiddenWidth = options.Widths[0], RetrainEvery = int.MaxValue, TrainingThreads = threads, Epochs = options.Epochs, MaxTrainingContexts = 0 }, (ulong)options.Seed);
+            var history = core.History;
+            var r = SeedStream.Random(options.Seed, "bench/training");
+            while (history.Count < options.TrainingFeedbacks)
+            {
+                // distinct contexts: jitter a device's features so none repeats (the expensive case for merging)
+                int d = r.Next(env.Devices.Count), a = r.Next(options.Arms);
+                var x = (double[])env.Contexts[d][a].Clone();
+                x[0] = r.NextDouble();
+                history.Add(x, env.DrawQoe(d, a, r));
+            }
+            var times = new double[3];
+            for (int i = 0; i < times.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var sw = Stopwatch.StartNew();
+                core.Retrain(cancellationToken);
+                times[i] = sw.Elapsed.TotalMilliseconds;
+            }
+            rows.Add(Row($"retraining: {options.Epochs} epochs on {options.TrainingFeedbacks} feedbacks", $"m={options.Widths[0]}, {threads} thread(s)", core.Network.ParameterCount, times));
+        }
+        return rows;
+    }
+
+    private static BenchRow Row(string what, string setting, int parameters, double[] times)
+    {
+        var sorted = times.Order().ToArray();
+        return new BenchRow(what, setting, parameters, sorted[sorted.Length / 2], sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(0.99 * sorted.Length) - 1)], times.Average(), times.Length);
+    }
+}

@@ -1,0 +1,64 @@
+using OneProxy.Aquaman.Environments;
+using OneProxy.Aquaman.Policies;
+
+namespace OneProxy.Aquaman.Evaluation;
+
+/// <summary>Builds environments and policies by name for a seed (policy randomness from the seed's named stream).</summary>
+public static class Factories
+{
+    public static QoeEnvironment Environment(SimulationOptions o, int seed) => o.Environment switch
+    {
+        EnvironmentKind.Thesis => new ThesisEnvironment(),
+        EnvironmentKind.Synthetic => new KrrEnvironment(RidgeKernel.Rbf, o.SyntheticModels ?? 10, o.DeviceTypes ?? 200, seed),
+        EnvironmentKind.SyntheticLaplacian => new KrrEnvironment(RidgeKernel.Laplacian, o.SyntheticModels ?? 10, o.DeviceTypes ?? 200, seed),
+        EnvironmentKind.SyntheticLarge => new KrrEnvironment(RidgeKernel.Rbf, o.SyntheticModels ?? 95, o.DeviceTypes ?? 1000, seed, "synthetic-large"),
+        EnvironmentKind.Measured => MeasuredEnvironment.Load(o.MeasuredData ?? MeasuredEnvironment.DefaultPath()),
+        _ => throw new ArgumentOutOfRangeException(nameof(o), o.Environment, "unknown environment"),
+    };
+
+    public static ISimulationPolicy Policy(PolicyKind kind, QoeEnvironment env, SimulationOptions o, int seed)
+    {
+        ulong s = (ulong)SeedStream.Derive(seed, $"policy/{Name(kind)}");
+        return kind switch
+        {
+            PolicyKind.Aquaman => new NeuralPolicy("aquaman", env, o.Neural, s),
+            PolicyKind.AquamanDiagonal => new NeuralPolicy("aquaman-diag", env, o.Neural with { ZForm = ZMatrixForm.Diagonal }, s),
+            PolicyKind.NeuralUcb => new NeuralPolicy("neuralucb", env, o.Neural, s, inOrder: true, maxDelay: o.MaxDelay),
+            PolicyKind.EGreedy => new NeuralPolicy("egreedy", env, o.Neural with { Exploration = NeuralExploration.EpsilonGreedy }, s),
+            PolicyKind.LinUcb => new LinUcbPolicy(env, o.LinUcbAlpha, s),
+            PolicyKind.Random => new RandomPolicy(s),
+            PolicyKind.Static => new StaticPolicy(env),
+            PolicyKind.Oracle => new OraclePolicy(env),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown policy"),
+        };
+    }
+
+    public static string Name(PolicyKind kind) => kind switch
+    {
+        PolicyKind.AquamanDiagonal => "aquaman-diag",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    public static string Name(EnvironmentKind kind) => kind switch
+    {
+        EnvironmentKind.SyntheticLaplacian => "synthetic-laplacian",
+        EnvironmentKind.SyntheticLarge => "synthetic-large",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    public static bool TryParsePolicy(string text, out PolicyKind kind)
+    {
+        foreach (var k in Enum.GetValues<PolicyKind>())
+            if (string.Equals(Name(k), text, StringComparison.OrdinalIgnoreCase)) { kind = k; return true; }
+        kind = default;
+        return false;
+    }
+
+    public static bool TryParseEnvironment(string text, out EnvironmentKind kind)
+    {
+        foreach (var k in Enum.GetValues<EnvironmentKind>())
+            if (string.Equals(Name(k), text, StringComparison.OrdinalIgnoreCase)) { kind = k; return true; }
+        kind = default;
+        return false;
+    }
+}

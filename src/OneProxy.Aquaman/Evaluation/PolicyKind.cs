@@ -1,0 +1,29 @@
+namespace OneProxy.Aquaman.Evaluation;
+
+/// <summary>Policies that <c>aquaman simulate --policies</c> compares.</summary>
+public enum PolicyKind
+{
+    /// <summary>Aquaman (thesis Alg. 3-4): neural UCB, feedback used on arrival in any order, dense Z⁻¹ (Sherman–Morrison).</summary>
+    Aquaman,
+
+    /// <summary>Aquaman with the diagonal of Z instead of the dense inverse.</summary>
+    AquamanDiagonal,
+
+    /// <summary>NeuralUCB that ignores the delay structure: feedback consumed in decision order.</summary>
+    NeuralUcb,
+
+    /// <summary>ε-greedy on the same QoE network (no confidence bonus).</summary>
+    EGreedy,
+
+    /// <summary>Disjoint LinUCB on device features, feedback used on arrival.</summary>
+    LinUcb,
+
+    /// <summary>Uniformly random feasible model.</summary>
+    Random,
+
+    /// <summary>The thesis's Static: the best model on average, known a priori.</summary>
+    Static,
+
+    /// <summary>The thesis's Oracle: the best model per device type, known a priori.</summary>
+    Oracle,
+}

@@ -1,0 +1,60 @@
+using OneProxy.Aquaman.Policies;
+
+namespace OneProxy.Aquaman.Evaluation;
+
+/// <summary>Everything one <c>aquaman simulate</c> run needs; <see cref="Validated"/> checks it once.</summary>
+public sealed record SimulationOptions
+{
+    public EnvironmentKind Environment { get; init; } = EnvironmentKind.Thesis;
+    public int Rounds { get; init; } = 20_000;
+
+    /// <summary>Feedback delays are uniform on 1..MaxDelay rounds.</summary>
+    public int MaxDelay { get; init; } = 500;
+
+    /// <summary>Probability that a feedback never arrives.</summary>
+    public double MissingRate { get; init; }
+
+    public IReadOnlyList<PolicyKind> Policies { get; init; } = [PolicyKind.Aquaman, PolicyKind.Static, PolicyKind.Oracle, PolicyKind.LinUcb, PolicyKind.EGreedy];
+
+    /// <summary>Runs with seeds FirstSeed .. FirstSeed + Seeds − 1.</summary>
+    public int Seeds { get; init; } = 10;
+    public int FirstSeed { get; init; }
+
+    /// <summary>Parallel (policy, seed) runs.</summary>
+    public int Threads { get; init; } = System.Environment.ProcessorCount;
+
+    /// <summary>Points per curve (time-average QoE, cumulative regret) kept per run.</summary>
+    public int CurvePoints { get; init; } = 200;
+
+    public NeuralBanditOptions Neural { get; init; } = new();
+
+    /// <summary>LinUCB's exploration weight α.</summary>
+    public double LinUcbAlpha { get; init; } = 0.3;
+
+    /// <summary>Synthetic environments: synthetic models added to the 5 real ones (default: 10, or 95 for the large one).</summary>
+    public int? SyntheticModels { get; init; }
+
+    /// <summary>Synthetic environments: device types in the population (default: 200, or 1,000 for the large one).</summary>
+    public int? DeviceTypes { get; init; }
+
+    /// <summary>Measured environment: the CSV of measurements (default docs/data/aquaman-measured.csv found from the working directory).</summary>
+    public string? MeasuredData { get; init; }
+
+    /// <summary>Keep every decision (round, device, model, propensity, QoE) of each run, for offline evaluation.</summary>
+    public bool KeepDecisions { get; init; }
+
+    public SimulationOptions Validated()
+    {
+        if (Rounds < 1 || Rounds > 10_000_000) throw new ArgumentException($"--rounds must be in 1..10000000, got {Rounds}");
+        if (MaxDelay < 1 || MaxDelay > Rounds + 1_000_000) throw new ArgumentException($"--max-delay must be >= 1, got {MaxDelay}");
+        if (!(MissingRate >= 0 && MissingRate < 1)) throw new ArgumentException($"--missing must be in [0, 1), got {MissingRate}");
+        if (Policies.Count == 0) throw new ArgumentException("--policies is empty");
+        if (Policies.Distinct().Count() != Policies.Count) throw new ArgumentException("--policies names a policy twice");
+        if (Seeds < 1 || Seeds > 1000) throw new ArgumentException($"--seeds must be in 1..1000, got {Seeds}");
+        if (Threads < 1 || Threads > 256) throw new ArgumentException($"--threads must be in 1..256, got {Threads}");
+        if (CurvePoints < 2) throw new ArgumentException($"curve points must be >= 2, got {CurvePoints}");
+        if (!(LinUcbAlpha >= 0)) throw new ArgumentException($"--linucb-alpha must be >= 0, got {LinUcbAlpha}");
+        Neural.Validated();
+        return this;
+    }
+}

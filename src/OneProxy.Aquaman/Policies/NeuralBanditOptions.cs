@@ -1,0 +1,76 @@
+namespace OneProxy.Aquaman.Policies;
+
+/// <summary>How a neural bandit turns predictions into a choice.</summary>
+public enum NeuralExploration
+{
+    /// <summary>Upper confidence bound f + γ ‖g / √m‖_{Z⁻¹} (Aquaman, NeuralUCB; thesis Eq. 2.9).</summary>
+    Ucb,
+
+    /// <summary>Greedy on f, a uniformly random feasible arm with probability ε (the ε-greedy baseline).</summary>
+    EpsilonGreedy,
+}
+
+/// <summary>
+/// Settings of the QoE network and its bandit (thesis Sec. 2.3 and the digest's suggested choices [S] where the thesis
+/// is silent: widths, λ, γ, optimiser). Defaults: 4 fully connected layers on the 10 context features
+/// (written twice for the symmetric start), width 16 (848 parameters, so the dense Z⁻¹ is 848 × 848), λ = 1, γ = 0.1,
+/// Adam lr 0.001, 100 epochs per 100 feedbacks, dense Z. docs/aquaman.md shows why dense: the diagonal bonus barely
+/// differs between arms, so it explores too little.
+/// </summary>
+public sealed record NeuralBanditOptions
+{
+    /// <summary>Units m of each hidden layer (even, for the symmetric start).</summary>
+    public int HiddenWidth { get; init; } = 16;
+
+    /// <summary>Hidden layers; the thesis's "4 fully-connected layers" are 3 hidden layers plus the output layer.</summary>
+    public int HiddenLayers { get; init; } = 3;
+
+    /// <summary>λ of the regulariser ½ λ ‖θ − θ0‖² (Eq. 2.3) and of Z = λI + … (Eq. 2.9).</summary>
+    public double Lambda { get; init; } = 1.0;
+
+    /// <summary>γ, the weight of the confidence bonus (constant; the thesis defers to NeuralUCB's rate).</summary>
+    public double Gamma { get; init; } = 0.1;
+
+    public NeuralExploration Exploration { get; init; } = NeuralExploration.Ucb;
+
+    /// <summary>ε of <see cref="NeuralExploration.EpsilonGreedy"/>.</summary>
+    public double Epsilon { get; init; } = 0.05;
+
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Full-batch Adam steps per retraining (the thesis's "100 epochs").</summary>
+    public int Epochs { get; init; } = 100;
+
+    /// <summary>Retrain after this many feedbacks (the thesis's experiments: 100).</summary>
+    public int RetrainEvery { get; init; } = 100;
+
+    public ZMatrixForm ZForm { get; init; } = ZMatrixForm.Dense;
+
+    /// <summary>
+    /// Most distinct contexts one retraining uses (0 = all). Above it, a random subset of this size is drawn for that
+    /// retraining (weights rescaled so the loss keeps its size); it bounds the cost of a retraining when every round
+    /// brings a new device. Repeated contexts are always merged exactly (count and mean QoE).
+    /// </summary>
+    public int MaxTrainingContexts { get; init; } = 1024;
+
+    /// <summary>Threads of one retraining's forward/backward passes.</summary>
+    public int TrainingThreads { get; init; } = 1;
+
+    /// <summary>Thesis Alg. 3: choose uniformly at random until the first feedback has arrived.</summary>
+    public bool UniformUntilFirstFeedback { get; init; } = true;
+
+    public NeuralBanditOptions Validated()
+    {
+        if (HiddenWidth < 2 || HiddenWidth % 2 != 0 || HiddenWidth > 4096) throw new ArgumentException($"hidden width must be even and in 2..4096, got {HiddenWidth}");
+        if (HiddenLayers < 1 || HiddenLayers > 16) throw new ArgumentException($"hidden layers must be in 1..16, got {HiddenLayers}");
+        if (!(Lambda > 0) || !double.IsFinite(Lambda)) throw new ArgumentException($"lambda must be positive, got {Lambda}");
+        if (!(Gamma >= 0) || !double.IsFinite(Gamma)) throw new ArgumentException($"gamma must be >= 0, got {Gamma}");
+        if (!(Epsilon >= 0 && Epsilon <= 1)) throw new ArgumentException($"epsilon must be in [0, 1], got {Epsilon}");
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentException($"learning rate must be positive, got {LearningRate}");
+        if (Epochs < 1 || Epochs > 100_000) throw new ArgumentException($"epochs must be in 1..100000, got {Epochs}");
+        if (RetrainEvery < 1) throw new ArgumentException($"retrain-every must be >= 1, got {RetrainEvery}");
+        if (MaxTrainingContexts < 0) throw new ArgumentException($"max training contexts must be >= 0, got {MaxTrainingContexts}");
+        if (TrainingThreads < 1 || TrainingThreads > 64) throw new ArgumentException($"training threads must be in 1..64, got {TrainingThreads}");
+        return this;
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using OneProxy.Aquaman.Evaluation;
+using OneProxy.Aquaman.Policies;
+using OneProxy.Cli.Output;
+
+namespace OneProxy.Cli.Commands.Aquaman;
+
+/// <summary><c>oneproxy aquaman simulate</c>: policies against an environment with delayed feedback, over seeds.</summary>
+public static class AquamanSimulateCommand
+{
+    public static Command Create()
+    {
+        var env = new Option<string>("--env") { Description = "thesis | synthetic | synthetic-laplacian | synthetic-large | measured", DefaultValueFactory = _ => "thesis" };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds T (one arriving device each)", DefaultValueFactory = _ => 20_000 };
+        var maxDelay = new Option<int>("--max-delay") { Description = "Feedback delays are uniform on 1..N rounds", DefaultValueFactory = _ => 500 };
+        var missing = new Option<double>("--missing") { Description = "Probability that a feedback never arrives", DefaultValueFactory = _ => 0 };
+        var policies = new Option<PolicyKind[]>("--policies") { Description = "Comma-separated: aquaman, aquaman-diag, neuralucb, egreedy, linucb, random, static, oracle", DefaultValueFactory = _ => [PolicyKind.Aquaman, PolicyKind.Static, PolicyKind.Oracle, PolicyKind.LinUcb, PolicyKind.EGreedy], CustomParser = AquamanCommand.PolicyList };
+        var seeds = new Option<int>("--seeds") { Description = "Repetitions with seeds --seed .. --seed+N-1", DefaultValueFactory = _ => 10 };
+        var seed = CommonOptions.Seed();
+        var gamma = new Option<double>("--gamma") { Description = "Exploration weight γ of the neural UCB bonus", DefaultValueFactory = _ => new NeuralBanditOptions().Gamma };
+        var width = new Option<int>("--width") { Description = "Hidden width m of the QoE network (4 layers)", DefaultValueFactory = _ => new NeuralBanditOptions().HiddenWidth };
+        var alpha = new Option<double>("--linucb-alpha") { Description = "LinUCB exploration weight α", DefaultValueFactory = _ => new SimulationOptions().LinUcbAlpha };
+        var devices = new Option<int?>("--device-types") { Description = "Synthetic envs: device types in the population (default 200; 1000 for synthetic-large)" };
+        var models = new Option<int?>("--synthetic-models") { Description = "Synthetic envs: synthetic models besides the 5 real ones (default 10; 95 for synthetic-large)" };
+        var measured = new Option<string?>("--measured-data") { Description = "Measured env: CSV of measurements (default docs/data/aquaman-measured.csv)" };
+        var threads = new Option<int>("--threads") { Description = "Parallel runs", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var format = CommonOptions.Format();
+        var output = CommonOptions.Output();
+        var plot = new Option<string?>("--plot") { Description = "Write the time-average QoE plot (SVG) here" };
+        var details = new Option<string?>("--details") { Description = "Directory for summary/curves/selections/loss CSVs and regret, CDF, selections, loss SVGs" };
+        var cmd = new Command("simulate",
+            "Simulate model selection with delayed QoE feedback: time-average QoE, regret, top-3 hit ratio over seeds.\n" +
+            "Example: oneproxy aquaman simulate --env thesis --rounds 20000 --max-delay 500 --policies aquaman,static,oracle,linucb,egreedy --seeds 10 --format csv --plot qoe.svg")
+        {
+            env, rounds, maxDelay, missing, policies, seeds, seed, gamma, width, alpha, devices, models, measured, threads, format, output, plot, details,
+        };
+        cmd.SetAction(CommandRunner.Guarded(parse =>
+        {
+            if (!Factories.TryParseEnvironment(parse.GetValue(env)!, out var kind))
+                throw new ArgumentException($"--env: unknown environment '{parse.GetValue(env)}' (expected thesis, synthetic, synthetic-laplacian, synthetic-large or measured)");
+            var options = new SimulationOptions
+            {
+                Environment = kind, Rounds = parse.GetValue(rounds), MaxDelay = parse.GetValue(maxDelay), MissingRate = parse.GetValue(missing),
+                Policies = parse.GetValue(policies)!, Seeds = parse.GetValue(seeds), FirstSeed = parse.GetValue(seed), Threads = parse.GetValue(threads),
+                Neural = new NeuralBanditOptions { Gamma = parse.GetValue(gamma), HiddenWidth = parse.GetValue(width) }, LinUcbAlpha = parse.GetValue(alpha),
+                DeviceTypes = parse.GetValue(devices), SyntheticModels = parse.GetValue(models), MeasuredData = parse.GetValue(measured),
+            }.Validated();
+            var request = new SimulateRequest(options, parse.GetValue(format)!, parse.GetValue(plot), parse.GetValue(details));
+            var result = ProgressBar.Run("simulating", options.Seeds * options.Policies.Count, progress => SimulateUseCase.Execute(request, progress));
+            var err = parse.InvocationConfiguration.Error;
+            err.WriteLine($"{result.Report.EnvironmentLabel}: {result.Report.Runs.Count} runs in {result.Report.Seconds:0.0} s");
+            foreach (var f in result.FilesWritten) err.WriteLine($"wrote {f}");
+            CommonOptions.Emit(parse, output, result.Text);
+            return 0;
+        }));
+        return cmd;
+    }
+}

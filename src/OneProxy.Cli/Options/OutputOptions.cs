@@ -1,0 +1,61 @@
+using System.CommandLine;
+using OneProxy.Reports;
+
+namespace OneProxy.Cli.Commands;
+
+/// <summary>
+/// --format (where offered) and --output, and the one place a command's result is written:
+/// a table goes out as aligned text, CSV or JSON through Reports; a command with its own text
+/// layout passes it for the table format only.
+/// </summary>
+public sealed class OutputOptions
+{
+    public Option<string>? Format { get; }
+    public Option<string?> Output { get; } = CommonOptions.Output();
+
+    public OutputOptions(bool format = true)
+    {
+        if (format) Format = CommonOptions.Format();
+    }
+
+    public IEnumerable<Option> All => new Option?[] { Format, Output }.OfType<Option>();
+
+    public OutputFormat FormatOf(ParseResult parse) => Format is null ? OutputFormat.Csv : OutputFormats.Parse(parse.GetValue(Format)!);
+
+    /// <summary>Writes <paramref name="table"/> in the chosen format; <paramref name="text"/>, if given, replaces the generic aligned table.</summary>
+    public void Emit(ParseResult parse, OutputTable table, Func<string>? text = null)
+    {
+        var format = FormatOf(parse);
+        Emit(parse, format == OutputFormat.Table && text is not null ? text() : OutputFormats.Write(table, format));
+    }
+
+    public void Emit(ParseResult parse, string text) => CommonOptions.Emit(parse, Output, text);
+}
+
+/// <summary>Lines for standard error (what was loaded, what was decided), never mixed into the result.</summary>
+public static class Log
+{
+    public static void Write(ParseResult parse, IEnumerable<string> lines)
+    {
+        foreach (var line in lines) parse.InvocationConfiguration.Error.WriteLine(line);
+    }
+
+    /// <summary>Writes an SVG (or any text) file the user asked for and says so.</summary>
+    public static void WriteFile(ParseResult parse, string path, string content)
+    {
+        File.WriteAllText(path, content);
+        parse.InvocationConfiguration.Error.WriteLine($"wrote {path}");
+    }
+}
+
+/// <summary>Adding option groups to a command in one line.</summary>
+public static class CommandExtensions
+{
+    public static Command With(this Command command, params IEnumerable<Option>[] groups)
+    {
+        foreach (var g in groups) foreach (var o in g) command.Options.Add(o);
+        return command;
+    }
+
+    public static Command With(this Command command, params Option[] options) => command.With((IEnumerable<Option>)options);
+}

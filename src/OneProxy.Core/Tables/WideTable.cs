@@ -1,0 +1,86 @@
+using OneProxy.SearchSpaces;
+
+namespace OneProxy.Data;
+
+/// <summary>
+/// A "wide" table: one row per architecture, one value column per device (latency) or metric
+/// (accuracy). Values are stored column-major; a missing value is <see cref="double.NaN"/>.
+/// Immutable once built.
+/// </summary>
+public sealed class WideTable
+{
+    private readonly double[][] _columns;
+    private readonly Dictionary<string, int> _columnIndex;
+
+    public WideTable(string source, ValueKind kind, IReadOnlyList<string> columnNames, double[][] columns,
+        IReadOnlyList<int>? indices, IReadOnlyList<Architecture>? architectures)
+    {
+        if (columnNames.Count != columns.Length)
+            throw new ArgumentException($"{columnNames.Count} column names for {columns.Length} columns");
+        int rows = columns.Length > 0 ? columns[0].Length : indices?.Count ?? architectures?.Count ?? 0;
+        foreach (var c in columns)
+            if (c.Length != rows) throw new ArgumentException($"columns have different lengths ({c.Length} vs {rows})");
+        if (indices is not null && indices.Count != rows) throw new ArgumentException($"{indices.Count} indices for {rows} rows");
+        if (architectures is not null && architectures.Count != rows) throw new ArgumentException($"{architectures.Count} architectures for {rows} rows");
+        Source = source;
+        Kind = kind;
+        ColumnNames = columnNames;
+        _columns = columns;
+        Indices = indices;
+        Architectures = architectures;
+        RowCount = rows;
+        _columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < columnNames.Count; i++) _columnIndex[columnNames[i]] = i;
+        MissingCounts = columnNames.Select((n, i) => (n, columns[i].Count(double.IsNaN)))
+            .ToDictionary(p => p.n, p => p.Item2, StringComparer.Ordinal);
+    }
+
+    public string Source { get; }
+    public ValueKind Kind { get; }
+    public IReadOnlyList<string> ColumnNames { get; }
+    public int RowCount { get; }
+
+    /// <summary>Value of the <c>index</c> key column per row, if the file had one.</summary>
+    public IReadOnlyList<int>? Indices { get; }
+
+    /// <summary>Parsed architecture per row, if the file (or a joined architectures file) had them.</summary>
+    public IReadOnlyList<Architecture>? Architectures { get; }
+
+    /// <summary>Missing values per column (excluded for that column only).</summary>
+    public IReadOnlyDictionary<string, int> MissingCounts { get; }
+
+    public ReadOnlySpan<double> Column(int column) => _columns[column];
+    public ReadOnlySpan<double> Column(string name) => _columns[ColumnIndexOf(name)];
+
+    public int ColumnIndexOf(string name) =>
+        _columnIndex.TryGetValue(name, out var i)
+            ? i
+            : throw new UnusableDataException($"no column '{name}' in {Source} (columns: {string.Join(", ", ColumnNames)})");
+
+    public bool HasColumn(string name) => _columnIndex.ContainsKey(name);
+
+    /// <summary>Rows of a column that hold a value (missing values are NaN and excluded), in row order.</summary>
+    public int[] MeasuredRows(string name) => MeasuredRows(Column(name));
+
+    /// <summary>Indices of the non-NaN entries of a column.</summary>
+    public static int[] MeasuredRows(ReadOnlySpan<double> column)
+    {
+        var rows = new List<int>(column.Length);
+        for (int i = 0; i < column.Length; i++)
+            if (!double.IsNaN(column[i])) rows.Add(i);
+        return [.. rows];
+    }
+
+    /// <summary>A table with only the named columns, in the given order.</summary>
+    public WideTable WithColumns(IReadOnlyList<string> names)
+    {
+        var dup = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new UnusableDataException($"column '{dup.Key}' requested twice");
+        return new WideTable(Source, Kind, names.ToArray(), names.Select(n => _columns[ColumnIndexOf(n)]).ToArray(), Indices, Architectures);
+    }
+
+    /// <summary>The architectures, or a clear error if this table has none.</summary>
+    public IReadOnlyList<Architecture> RequireArchitectures() =>
+        Architectures ?? throw new UnusableDataException(
+            $"{Source} has no 'arch' column and no architectures file was joined; pass --architectures");
+}

@@ -1,0 +1,18 @@
+namespace OneProxy.Search;
+
+/// <summary>Scores every architecture of an enumerable space (NAS-Bench-201: 15,625) in one batched call.</summary>
+public static class ExhaustiveSearch
+{
+    public static Candidate[] ScoreAll(ArchitectureScorer scorer)
+    {
+        if (scorer.Space.Size > 5_000_000)
+            throw new UnusableDataException($"{scorer.Space.Name} has {scorer.Space.Size} architectures; use evolutionary search");
+        return scorer.Score(scorer.Space.Enumerate().ToArray());
+    }
+
+    public static IReadOnlyList<Candidate> Front(ArchitectureScorer scorer) => Pareto.NonDominated(ScoreAll(scorer));
+
+    /// <summary>Most accurate architecture with predicted latency at most <paramref name="maxLatencyMs"/> (ties: the faster), or null if none fits.</summary>
+    public static Candidate? Constrained(IReadOnlyList<Candidate> scored, double maxLatencyMs) =>
+        scored.Where(c => c.LatencyMs <= maxLatencyMs).OrderByDescending(c => c.AccuracyPercent).ThenBy(c => c.LatencyMs).FirstOrDefault();
+}

@@ -1,0 +1,60 @@
+using MathNet.Numerics.LinearAlgebra;
+using OneProxy.Aquaman.Policies;
+
+namespace OneProxy.Aquaman.Tests;
+
+public class ExplorationMatrixTests
+{
+    private static double[] Sparse(Random rng, int p) =>
+        Enumerable.Range(0, p).Select(_ => rng.NextDouble() < 0.4 ? 0 : rng.NextDouble() * 2 - 1).ToArray();
+
+    [Fact]
+    public void Dense_form_matches_the_explicit_inverse_across_a_block_flush()
+    {
+        const int p = 12;
+        const double lambda = 0.7;
+        var rng = new Random(4);
+        var z = new ExplorationMatrix(ZMatrixForm.Dense, p, lambda);
+        var explicitZ = Matrix<double>.Build.DenseIdentity(p) * lambda;
+        int updates = ExplorationMatrix.Block + 13; // one flush and a partly filled queue
+        for (int k = 0; k < updates; k++)
+        {
+            var u = Sparse(rng, p);
+            z.Add(u);
+            var uv = Vector<double>.Build.DenseOfArray(u);
+            explicitZ += uv.OuterProduct(uv);
+        }
+        var inverse = explicitZ.Inverse();
+        var probes = Enumerable.Range(0, 5).Select(_ => Sparse(rng, p)).ToArray();
+        var batch = new double[probes.Length];
+        z.Norms(probes, probes.Length, batch);
+        for (int i = 0; i < probes.Length; i++)
+        {
+            var v = Vector<double>.Build.DenseOfArray(probes[i]);
+            double expected = Math.Sqrt(v * inverse * v);
+            Assert.Equal(expected, z.Norm(probes[i]), 9);
+            Assert.Equal(expected, batch[i], 9);
+        }
+        var stored = Matrix<double>.Build.Dense(p, p, z.Values.ToArray()).Transpose(); // Values flushes the queue
+        Assert.True((stored - inverse).Enumerate().Max(Math.Abs) < 1e-9);
+    }
+
+    [Fact]
+    public void Diagonal_form_keeps_lambda_plus_squares()
+    {
+        var z = new ExplorationMatrix(ZMatrixForm.Diagonal, 3, 2.0);
+        z.Add([1.0, 0.0, -2.0]);
+        z.Add([0.5, 0.0, 0.0]);
+        Assert.Equal([3.25, 2.0, 6.0], z.Values.ToArray());
+        // ‖(1, 1, 1)‖ with diag(Z)⁻¹: 1/3.25 + 1/2 + 1/6
+        Assert.Equal(Math.Sqrt(1 / 3.25 + 0.5 + 1 / 6.0), z.Norm([1.0, 1.0, 1.0]), 12);
+    }
+
+    [Fact]
+    public void Bad_sizes_are_rejected()
+    {
+        var z = new ExplorationMatrix(ZMatrixForm.Dense, 4, 1);
+        Assert.Contains("4 x 4", Assert.Throws<ArgumentException>(() => z.Add(new double[3])).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ExplorationMatrix(ZMatrixForm.Diagonal, 4, 0));
+    }
+}
