@@ -6,12 +6,13 @@ namespace OneProxy.Accelerators.Codesign;
 
 /// <summary>Options of the co-design study (thesis ch.4 on one model set).</summary>
 public sealed record CodesignOptions(string ModelSet, string Target = "hw19_KC-P", int K = 20, int Limit = int.MaxValue,
-    double SrccThreshold = 0.97, int Seed = 0, StageRule Rule = StageRule.Pareto, double Slack = 0)
+    double SrccThreshold = 0.97, int Seed = 0, StageRule Rule = StageRule.Pareto, double Slack = 0, int ParetoLayers = 1)
 {
     public void Validate()
     {
         if (Array.IndexOf(Codesign.ModelSet.Names, ModelSet) < 0) throw new ArgumentException($"--set must be nasbench301 or alphanet, got '{ModelSet}'");
         if (K <= 0) throw new ArgumentException($"--k must be positive, got {K}");
+        if (ParetoLayers < 1) throw new ArgumentException($"--pareto-layers must be at least 1, got {ParetoLayers}");
         if (Slack is < 0 or > 1) throw new ArgumentException($"--slack must be in [0, 1], got {Slack}");
         if (Limit < 10) throw new ArgumentException($"--limit must be at least 10, got {Limit}");
         if (SrccThreshold is <= -1 or >= 1) throw new ArgumentException($"--threshold must be in (-1, 1), got {SrccThreshold}");
@@ -93,7 +94,7 @@ public static class CodesignStudy
         {
             ct.ThrowIfCancellationRequested();
             if (h == target) continue;
-            var s1 = SemiDecoupled.Stage1(h, acc, cyc, en, o.K, o.Rule);
+            var s1 = SemiDecoupled.Stage1(h, acc, cyc, en, o.K, o.Rule, o.ParetoLayers);
             pSum += s1.P.Count;
             var g = new double[budgets.Length];
             for (int b = 0; b < budgets.Length; b++)
@@ -113,7 +114,7 @@ public static class CodesignStudy
         var rng = new Random(StableHash("codesign-proxy", o.Seed));
         int randomProxy = rng.Next(names.Length);
         var hw = Enumerable.Range(0, names.Length).ToArray();
-        var s1r = SemiDecoupled.Stage1(randomProxy, acc, cyc, en, o.K, o.Rule);
+        var s1r = SemiDecoupled.Stage1(randomProxy, acc, cyc, en, o.K, o.Rule, o.ParetoLayers);
         var outcomes = new List<ConstraintOutcome>();
         for (int b = 0; b < budgets.Length; b++)
         {

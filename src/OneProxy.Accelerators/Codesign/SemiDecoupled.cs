@@ -22,9 +22,25 @@ public sealed record CodesignChoice(int Model, int Accelerator, double Accuracy,
 /// </summary>
 public static class SemiDecoupled
 {
-    public static ProxyStage Stage1(int proxy, double[] accuracy, double[][] cycles, double[][] energy, int k, StageRule rule = StageRule.Quantiles)
+    public static ProxyStage Stage1(int proxy, double[] accuracy, double[][] cycles, double[][] energy, int k, StageRule rule = StageRule.Quantiles, int paretoLayers = 1)
     {
         if (k <= 0) throw new ArgumentException($"K must be positive, got {k}");
+        if (paretoLayers <= 0) throw new ArgumentException($"Pareto layers must be positive, got {paretoLayers}");
+        if (rule == StageRule.Pareto && paretoLayers > 1)
+        {
+            // The thesis's fallback (L1784): enlarge P with near-Pareto models, here the next non-dominated layers.
+            var left = Enumerable.Range(0, accuracy.Length).ToList();
+            var pl = new List<int>();
+            for (int layer = 0; layer < paretoLayers && left.Count > 0; layer++)
+            {
+                var sub = Selection.Front(left.Select(m => accuracy[m]).ToArray(), left.Select(m => cycles[proxy][m]).ToArray(), left.Select(m => energy[proxy][m]).ToArray())
+                    .Select(i => left[i]).ToArray();
+                pl.AddRange(sub);
+                var drop = new HashSet<int>(sub);
+                left.RemoveAll(drop.Contains);
+            }
+            return new ProxyStage(proxy, pl.Select(m => new Constraint(cycles[proxy][m], energy[proxy][m])).ToArray(), pl);
+        }
         var constraints = new List<Constraint>();
         var p = new List<int>();
         var all = Enumerable.Range(0, accuracy.Length).ToArray();

@@ -53,7 +53,7 @@ public static class OnboardingUseCase
         // 3. Algorithm 5 on the measurements so far (its sample), pruning with the rest of the budget.
         device.BatchOnMiss = null;
         var options = new TransferOptions { SampleSize = incremental.TargetMeasurements, Budget = budget, RefitEvery = settings.RefitEvery }.Validate();
-        var result = new TransferPipeline(ctx.Space, ctx.Predictor(proxy), ctx.ProxyFront(proxy), adapter, ctx.Accuracy, options).Run(device, pool, seed);
+        var result = new TransferPipeline(ctx.Space, ctx.Predictor(proxy), ctx.ProxyFront(proxy), adapter, ctx.Accuracy, options).Run(device, pool, new SeedStream(seed).Derive("onboarding/transfer"));
 
         static double? Finite(double v) => double.IsFinite(v) ? v : null;
         return new OnboardingOutcome(

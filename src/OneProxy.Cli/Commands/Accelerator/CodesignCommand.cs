@@ -17,6 +17,7 @@ public static class CodesignCommand
         var rule = new Option<string>("--p-rule") { Description = "Stage-1 constraint pairs: quantiles (k/K quantiles of proxy cycles and energy), front (K points of the proxy's accuracy/cycles/energy front) or pareto (that whole front)", DefaultValueFactory = _ => "pareto" };
         var slack = new Option<double>("--slack") { Description = "Budgets = the target front points' cycles and energy times (1 + slack)", DefaultValueFactory = _ => 0 };
         rule.AcceptOnlyFromAmong("quantiles", "front", "pareto");
+        var layers = new Option<int>("--pareto-layers") { Description = "With --p-rule pareto: P = the first N non-dominated layers of the proxy (the thesis's near-Pareto fallback)", DefaultValueFactory = _ => 1 };
         var seed = CommonOptions.Seed();
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
@@ -24,11 +25,11 @@ public static class CodesignCommand
         var svg = new Option<string?>("--svg") { Description = "SVG of the target's accuracy/cycles front with the three choices" };
         var cmd = new Command("codesign", "Semi-decoupled hardware/architecture co-design (thesis ch.4, Algorithm 6) vs the fully coupled search.\n" +
             "Example: oneproxy codesign --set nasbench301 --format csv")
-        { set, target, k, limit, threshold, rule, slack, seed, format, output, proxiesCsv, svg };
+        { set, target, k, limit, threshold, rule, slack, layers, seed, format, output, proxiesCsv, svg };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var r = CodesignStudy.Run(new CodesignOptions(parse.GetValue(set)!, parse.GetValue(target)!, parse.GetValue(k), parse.GetValue(limit),
-                parse.GetValue(threshold), parse.GetValue(seed), parse.GetValue(rule) switch { "front" => StageRule.Front, "pareto" => StageRule.Pareto, _ => StageRule.Quantiles }, parse.GetValue(slack)));
+                parse.GetValue(threshold), parse.GetValue(seed), parse.GetValue(rule) switch { "front" => StageRule.Front, "pareto" => StageRule.Pareto, _ => StageRule.Quantiles }, parse.GetValue(slack), parse.GetValue(layers)));
             var err = parse.InvocationConfiguration.Error;
             err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Models} models x {r.Accelerators.Count} accelerators ({r.Rejected.Count} rejected), sweep {r.SweepTime.TotalSeconds:0.00} s"));
             CommonOptions.Emit(parse, output, CodesignReport.Format(r, parse.GetValue(format)!));
