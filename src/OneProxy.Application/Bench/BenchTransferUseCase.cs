@@ -9,10 +9,7 @@ public static class BenchTransferUseCase
     public static BenchTransferReport Run(BenchTransferRequest request, IProgress<WorkProgress>? progress = null, CancellationToken cancellation = default)
     {
         request.Validate();
-        var loaded = request.Latency.Load();
-        var notes = new List<string>(loaded.Notes);
-        var (acc, accNote) = request.Accuracy.Load(loaded.Space);
-        notes.Add(accNote);
+        var (loaded, acc, notes) = SearchInputs.Load(request.Latency, request.Accuracy);
         loaded.Table.ColumnIndexOf(request.Proxy);
         var targets = request.Targets is { Count: > 0 } given ? given : loaded.Recorded.Where(c => c != request.Proxy).ToArray();
         var sw = Stopwatch.StartNew();

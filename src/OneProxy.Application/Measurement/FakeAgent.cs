@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using OneProxy.Data;
 using OneProxy.Measurement;
@@ -16,6 +17,9 @@ public sealed class FakeAgent
     private readonly MeasurementSetting _setting;
     private readonly double _noise;
     private readonly int _seed;
+
+    /// <summary>One line per result, characters as they are (architecture strings hold '+' and '|').</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public FakeAgent(ISearchSpace space, MeasurementSetting setting, string? latencyPath, string? column, double noise, int seed)
     {
@@ -43,16 +47,16 @@ public sealed class FakeAgent
         try { ms = _truth(_space.Parse(text)); }
         catch (ArchitectureFormatException e)
         {
-            return JsonSerializer.Serialize(new { arch = text, error = e.Message });
+            return JsonSerializer.Serialize(new { arch = text, error = e.Message }, Json);
         }
-        if (double.IsNaN(ms)) return JsonSerializer.Serialize(new { arch = text, error = "no recorded latency" });
+        if (double.IsNaN(ms)) return JsonSerializer.Serialize(new { arch = text, error = "no recorded latency" }, Json);
         var rng = new Random(HashCode.Combine(_seed, StableHash(text)));
         ms = Math.Max(1e-6, ms * (1 + _noise * MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1)));
         return JsonSerializer.Serialize(new
         {
             arch = text, median_ms = ms, mean_ms = ms, min_ms = ms, std_ms = ms * _noise, runs = 1,
             batch = _setting.BatchSize, threads = _setting.Threads, input = _setting.InputSize, runtime = "oneproxy-fake-agent",
-        });
+        }, Json);
     }
 
     private static int StableHash(string s)

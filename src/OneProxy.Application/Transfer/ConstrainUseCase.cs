@@ -17,11 +17,8 @@ public static class ConstrainUseCase
     public static ConstrainReport Run(ConstrainRequest request, CancellationToken cancellation = default)
     {
         request.Validate();
-        var loaded = request.Latency.Load();
+        var (loaded, acc, notes) = SearchInputs.Load(request.Latency, request.Accuracy);
         var (table, s) = (loaded.Table, loaded.Space);
-        var notes = new List<string>(loaded.Notes);
-        var (acc, accNote) = request.Accuracy.Load(s);
-        notes.Add(accNote);
         var p = request.Proxy;
         var scored = ExhaustiveSearch.ScoreAll(new ArchitectureScorer(s, new CharacterisedDevices(s, table).Predictor(p), acc));
         var scale = ObjectiveScale.From(scored);

@@ -16,11 +16,8 @@ public static class TransferUseCase
     public static TransferReport Run(TransferRequest request, CancellationToken cancellation = default)
     {
         request.Validate();
-        var loaded = request.Latency.Load();
+        var (loaded, acc, notes) = SearchInputs.Load(request.Latency, request.Accuracy);
         var (table, s) = (loaded.Table, loaded.Space);
-        var notes = new List<string>(loaded.Notes);
-        var (acc, accNote) = request.Accuracy.Load(s);
-        notes.Add(accNote);
         string p = request.Proxy, t = request.Target;
         Require.That(table.HasColumn(t), "target", $"{table.Source} has no device column '{t}'");
         var libNames = request.Library is { Count: > 0 } named ? named : table.ColumnNames.Where(c => c != t && c != p).ToArray();

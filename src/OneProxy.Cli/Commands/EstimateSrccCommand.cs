@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OneProxy.Application.Monotonicity;
-using OneProxy.Reports;
 
 namespace OneProxy.Cli.Commands;
 
@@ -34,12 +33,7 @@ public static class EstimateSrccCommand
         {
             var r = EstimateSrccUseCase.Run(new EstimateSrccRequest(data.Bind(parse), parse.GetValue(pair)!, parse.GetValue(samples)!, parse.GetValue(reps), parse.GetValue(seed)));
             Log.Write(parse, r.Notes);
-            output.Emit(parse, output.FormatOf(parse) switch
-            {
-                OutputFormat.Json => EstimateSrccUseCase.Json(r),
-                OutputFormat.Csv => CsvOutput.Write(EstimateSrccUseCase.Table(r)),
-                _ => EstimateSrccUseCase.Text(r),
-            });
+            output.Emit(parse, EstimateSrccUseCase.Table(r), () => EstimateSrccUseCase.Text(r), () => EstimateSrccUseCase.Json(r));
             return 0;
         }));
         return cmd;

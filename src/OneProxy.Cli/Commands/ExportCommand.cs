@@ -1,7 +1,6 @@
 using System.CommandLine;
-using OneProxy.Data;
+using OneProxy.Application.Measurement;
 using OneProxy.Measurement;
-using OneProxy.SearchSpaces;
 
 namespace OneProxy.Cli.Commands;
 
@@ -29,20 +28,11 @@ public static class ExportCommand
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
-            var s = SearchSpaceRegistry.Get(parse.GetValue(space)!);
-            using var st = MeasurementStore.OpenForReading(parse.GetValue(store)!);
-            var selected = parse.GetValue(devices);
             var stat = parse.GetValue(statistic) switch { "mean" => LatencyStatistic.Mean, "min" => LatencyStatistic.Min, _ => LatencyStatistic.Median };
-            var m = parse.GetValue(metric) == "energy" ? MeasuredMetric.Energy : MeasuredMetric.Latency;
-            if (m == MeasuredMetric.Energy && stat != LatencyStatistic.Median)
-                throw new ArgumentException("--statistic applies to latency only: energy is one number per measurement");
-            var table = StoreTables.ToWideTable(st, s, stat, selected is { Length: > 0 } ? selected : null, m);
-            if (parse.GetValue(join) is string other) table = WideTableJoin.Inner(table, WideTableReader.ReadLatency(other, s));
-            if (parse.GetValue(complete)) table = StoreTables.CompleteRows(table);
-            var writer = new StringWriter();
-            WideCsvWriter.Write(table, s, writer);
-            CommonOptions.Emit(parse, output, writer.ToString());
-            parse.InvocationConfiguration.Error.WriteLine($"exported {table.RowCount} architectures x {table.ColumnNames.Count} columns ({string.Join(", ", table.ColumnNames)})");
+            var (csv, note) = StoreUseCases.Export(new ExportRequest(parse.GetValue(space)!, parse.GetValue(store)!, stat, parse.GetValue(devices), parse.GetValue(complete), parse.GetValue(join),
+                parse.GetValue(metric) == "energy" ? MeasuredMetric.Energy : MeasuredMetric.Latency));
+            CommonOptions.Emit(parse, output, csv);
+            parse.InvocationConfiguration.Error.WriteLine(note);
             return 0;
         }));
         return cmd;

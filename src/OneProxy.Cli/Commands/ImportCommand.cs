@@ -1,7 +1,6 @@
 using System.CommandLine;
-using OneProxy.Data;
+using OneProxy.Application.Measurement;
 using OneProxy.Measurement;
-using OneProxy.SearchSpaces;
 
 namespace OneProxy.Cli.Commands;
 
@@ -30,32 +29,11 @@ public static class ImportCommand
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
-            var s = SearchSpaceRegistry.Get(parse.GetValue(space)!);
-            var setting = new MeasurementSetting(parse.GetValue(batch), parse.GetValue(threads), parse.GetValue(input)).Validated();
-            IReadOnlyList<LatencyMeasurement> rows;
-            string what;
-            if (parse.GetValue(agentOutput) is string file)
-            {
-                if (parse.GetValue(latency) is not null) throw new UnusableDataException("give --latency or --agent-output, not both");
-                var name = parse.GetValue(device) ?? throw new UnusableDataException("--agent-output needs --device NAME");
-                var (measurements, failures) = AgentOutputFile.Read(file, s, name, setting, parse.GetValue(runtime));
-                foreach (var f in failures) parse.InvocationConfiguration.Error.WriteLine($"{file}:{f.Line}: agent could not measure {f.Architecture}: {f.Error}");
-                rows = measurements;
-                what = $"{file} ({failures.Count} agent failure line(s) not stored)";
-            }
-            else
-            {
-                var path = parse.GetValue(latency) ?? throw new UnusableDataException("give --latency FILE or --agent-output FILE");
-                var table = WideTableReader.ReadLatency(path, s, parse.GetValue(archs));
-                var selected = parse.GetValue(devices);
-                if (selected is { Length: > 0 }) table = table.WithColumns(selected);
-                rows = StoreTables.FromWideTable(table, s, setting, parse.GetValue(runtime)!);
-                what = $"{path} ({table.MissingCounts.Values.Sum()} missing cell(s) not stored)";
-            }
-            using var st = MeasurementStore.Open(parse.GetValue(store)!);
-            var outcome = st.Insert(rows);
-            parse.InvocationConfiguration.Output.WriteLine(
-                $"imported {outcome.Inserted} measurement(s) from {what}; {outcome.Duplicates} already stored and kept; store {st.Path} holds {st.Count}");
+            var (summary, notes) = StoreUseCases.Import(new ImportRequest(parse.GetValue(space)!, parse.GetValue(store)!,
+                new MeasurementSetting(parse.GetValue(batch), parse.GetValue(threads), parse.GetValue(input)), parse.GetValue(runtime)!,
+                parse.GetValue(latency), parse.GetValue(archs), parse.GetValue(devices), parse.GetValue(agentOutput), parse.GetValue(device)));
+            Log.Write(parse, notes);
+            parse.InvocationConfiguration.Output.WriteLine(summary);
             return 0;
         }));
         return cmd;

@@ -22,12 +22,7 @@ public static class MonotonicityCommand
         {
             var r = MonotonicityUseCase.Run(new MonotonicityRequest(data.Bind(parse), parse.GetValue(threshold)));
             Log.Write(parse, r.Notes);
-            output.Emit(parse, output.FormatOf(parse) switch
-            {
-                OutputFormat.Csv => SrccMatrixOutput.Csv(r.Matrix),
-                OutputFormat.Json => SrccMatrixOutput.Json(r.Matrix, r.Threshold),
-                _ => SrccMatrixOutput.Text(r.Matrix, r.Threshold),
-            });
+            output.Emit(parse, SrccMatrixOutput.Table(r.Matrix), () => SrccMatrixOutput.Text(r.Matrix, r.Threshold), () => SrccMatrixOutput.Json(r.Matrix, r.Threshold));
             if (parse.GetValue(heatmap) is { } svg) Log.WriteFile(parse, svg, HeatmapSvg.Render(r.Matrix, r.HeatmapTitle, r.Threshold));
             return 0;
         }));

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using OneProxy.Application.Monotonicity;
-using OneProxy.Reports;
 
 namespace OneProxy.Cli.Commands;
 
@@ -25,12 +24,7 @@ public static class SelectProxyCommand
         {
             var r = SelectProxyUseCase.Run(new SelectProxyRequest(data.Bind(parse), parse.GetValue(threshold), parse.GetValue(sample), parse.GetValue(seed)));
             Log.Write(parse, r.Notes);
-            output.Emit(parse, output.FormatOf(parse) switch
-            {
-                OutputFormat.Json => SelectProxyUseCase.Json(r),
-                OutputFormat.Csv => CsvOutput.Write(SelectProxyUseCase.Table(r)),
-                _ => SelectProxyUseCase.Text(r),
-            });
+            output.Emit(parse, SelectProxyUseCase.Table(r), () => SelectProxyUseCase.Text(r), () => SelectProxyUseCase.Json(r));
             return 0;
         }));
         return cmd;

@@ -22,11 +22,19 @@ public sealed class OutputOptions
 
     public OutputFormat FormatOf(ParseResult parse) => Format is null ? OutputFormat.Csv : OutputFormats.Parse(parse.GetValue(Format)!);
 
-    /// <summary>Writes <paramref name="table"/> in the chosen format; <paramref name="text"/>, if given, replaces the generic aligned table.</summary>
-    public void Emit(ParseResult parse, OutputTable table, Func<string>? text = null)
+    /// <summary>
+    /// Writes <paramref name="table"/> in the chosen format; <paramref name="text"/> and
+    /// <paramref name="json"/>, if given, replace the generic aligned table and the flat JSON array.
+    /// </summary>
+    public void Emit(ParseResult parse, OutputTable table, Func<string>? text = null, Func<string>? json = null)
     {
         var format = FormatOf(parse);
-        Emit(parse, format == OutputFormat.Table && text is not null ? text() : OutputFormats.Write(table, format));
+        Emit(parse, format switch
+        {
+            OutputFormat.Table when text is not null => text(),
+            OutputFormat.Json when json is not null => json(),
+            _ => OutputFormats.Write(table, format),
+        });
     }
 
     public void Emit(ParseResult parse, string text) => CommonOptions.Emit(parse, Output, text);

@@ -26,6 +26,15 @@ public static class ProgressBar
         return result;
     }
 
+    /// <summary>For work that counts finished units out of a known total.</summary>
+    public static T Run<T>(string description, int total, Func<IProgress<int>, T> work) =>
+        Run(description, progress => work(new SynchronousCount(done => progress.Report(new WorkProgress(done, total)))));
+
+    private sealed class SynchronousCount(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+
     private sealed class SynchronousProgress(Action<WorkProgress> report) : IProgress<WorkProgress>
     {
         public void Report(WorkProgress value) => report(value);

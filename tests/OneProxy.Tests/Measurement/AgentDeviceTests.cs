@@ -37,14 +37,14 @@ public sealed class AgentDeviceTests : IDisposable
         var options = new TransferOptions { SampleSize = 8, Budget = 12 };
 
         var recorded = new RecordedDevice(t, "titan_rtx_1");
-        var expected = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options).Run(recorded, pool, 5);
+        var expected = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options).Run(recorded, pool, new SeedStream(5));
 
         var latencyFile = DatasetLocator.File("nasbench201", "latency_ms.csv");
         var agent = new AgentCommand($"{Dotnet} {AgentCommand.ShellQuote(typeof(CommandTree).Assembly.Location)} fake-agent --space {{space}} " +
                                      $"--batch {{batch}} --threads {{threads}} --input {{input}} --latency {AgentCommand.ShellQuote(latencyFile)} --column titan_rtx_1");
         using var store = MeasurementStore.Open(Path.Combine(_dir, "m.db"));
         var device = new AgentDevice(store, Space, agent, new MeasureOptions { Device = "titan_rtx_1", Setting = new MeasurementSetting(1, 1, 32), Warmup = 0, Runs = 1 });
-        var actual = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options).Run(device, pool, 5);
+        var actual = new TransferPipeline(Space, proxy, proxyFront, adapter, acc, options).Run(device, pool, new SeedStream(5));
 
         Assert.Equal(expected.TargetMeasurements, actual.TargetMeasurements);
         Assert.Equal(expected.Front.Select(c => c.Architecture), actual.Front.Select(c => c.Architecture));
