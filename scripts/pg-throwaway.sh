@@ -29,9 +29,9 @@ case "$cmd" in
     for _ in 1 2 3 4 5 6 7 8; do
       port=$(( 20000 + RANDOM % 20000 ))
       if as_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-           -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null 2>&1; then
+           -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300" start >/dev/null 2>&1; then
         echo "$port" >"$dir/port"
-        echo "Host=127.0.0.1;Port=$port;Username=oneproxy;Database=postgres;Maximum Pool Size=50"
+        echo "Host=127.0.0.1;Port=$port;Username=oneproxy;Database=postgres;Maximum Pool Size=90"
         exit 0
       fi
     done

@@ -25,7 +25,8 @@ public static class ServeUseCase
         log.WriteLine($"store: {svc.Store.Kind} {svc.Store.Location}; replica {request.Options.ReplicaId}");
         output.WriteLine($"listening on {svc.Url}");
         output.Flush();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // A crashed background service stops the host: then this replica exits, and agents move to another.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, svc.Stopping);
         if (request.RunFor is { } d) stop.CancelAfter(d);
         try { await Task.Delay(Timeout.Infinite, stop.Token); }
         catch (OperationCanceledException) { /* Ctrl-C, SIGTERM or --run-seconds: stop gracefully below */ }

@@ -21,6 +21,9 @@ public sealed class RunningService(WebApplication app, OnboardingStore store, Pl
     public OnboardingStore Store { get; } = store;
     public PlannerHost Planner { get; } = planner;
 
+    /// <summary>Cancelled when the host begins to stop (including after a background service failed).</summary>
+    public CancellationToken Stopping => app.Lifetime.ApplicationStopping;
+
     /// <summary>Stops accepting, drains requests in flight and gives planner leases back.</summary>
     public async Task StopAsync(TimeSpan drain)
     {
@@ -68,6 +71,7 @@ public static class ServiceHost
             DeviceEndpoints.Map(app, store, contexts, options);
             JobEndpoints.Map(app, store, signals, options);
             DashboardEndpoints.Map(app, store, contexts);
+            Selection.SelectionEndpoints.Map(app, store, new Selection.PolicyHost(store, OneProxy.Aquaman.Service.ModelCatalog.ForThesisModels(), options.Onboarding.Seed));
             await app.StartAsync(ct);
             var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new RunningService(app, store, app.Services.GetRequiredService<PlannerHost>(), url);

@@ -34,6 +34,10 @@ public static class Migrations
             qoe {double} NULL, feedback_ms {bigint} NULL);
         CREATE INDEX decisions_created ON decisions (created_ms);
         """,
+        // 3: a hosted policy's whole state (the model-selection bandit), versioned so replicas see each other's updates.
+        """
+        CREATE TABLE policy_state (name TEXT PRIMARY KEY, version {bigint} NOT NULL, state TEXT NOT NULL, updated_ms {bigint} NOT NULL);
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -24,3 +24,30 @@ public sealed partial class OnboardingStore
             return list;
         }, ct);
 }
+
+public sealed partial class OnboardingStore
+{
+    /// <summary>
+    /// Runs <paramref name="apply"/> on a hosted policy's state under the store's write lock (a row
+    /// lock on PostgreSQL), and saves what it returns as the next version, in one transaction: a
+    /// decision or feedback is either fully applied and stored or not at all, across restarts and replicas.
+    /// <paramref name="apply"/> gets the stored version and state (0 and null when there is none).
+    /// </summary>
+    public Task<T> UpdatePolicyAsync<T>(string name, Func<long, string?, (string State, T Result)> apply, CancellationToken ct) =>
+        WriteAsync(async (c, tx) =>
+        {
+            long version = 0;
+            string? state = null;
+            string lockClause = Kind == StoreKind.PostgreSql ? " FOR UPDATE" : "";
+            await using (var cmd = Command(c, tx, $"SELECT version, state FROM policy_state WHERE name = @n{lockClause}", ("@n", name)))
+            await using (var r = await cmd.ExecuteReaderAsync(ct))
+                if (await r.ReadAsync(ct)) { version = r.GetInt64(0); state = r.GetString(1); }
+            var (next, result) = apply(version, state);
+            if (version == 0)
+                await ExecAsync(c, tx, "INSERT INTO policy_state (name, version, state, updated_ms) VALUES (@n, 1, @s, @now)", ct, ("@n", name), ("@s", next), ("@now", NowMs));
+            else
+                await ExecAsync(c, tx, "UPDATE policy_state SET version = @v, state = @s, updated_ms = @now WHERE name = @n", ct,
+                    ("@v", version + 1), ("@s", next), ("@now", NowMs), ("@n", name));
+            return result;
+        }, ct);
+}

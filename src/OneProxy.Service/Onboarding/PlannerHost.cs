@@ -33,6 +33,26 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
         {
             while (!stop.IsCancellationRequested)
             {
+                try { await Tick(); }
+                catch (System.Data.Common.DbException e)
+                {
+                    // The database is briefly unreachable or overloaded: a fault outside this process. Log and try on the next tick;
+                    // leases not renewed meanwhile run out and the devices move to a replica that can reach the store.
+                    log.LogWarning("planner tick failed: {Message}", e.Message);
+                }
+                await Task.Delay(options.PlannerTickMs, stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // shutting down: fall through to the drain
+        }
+        foreach (var run in _running.Values) run.Cts.Cancel();
+        await Task.WhenAll(_running.Values.Select(r => r.Task));
+        await store.ReleasePlanningAsync(Owner, CancellationToken.None);
+
+        async Task Tick()
+        {
                 if (DateTime.UtcNow - lastRenew >= renewEvery)
                 {
                     lastRenew = DateTime.UtcNow;
@@ -48,25 +68,19 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
                 if (free > 0)
                     foreach (var name in await store.ClaimPlanningAsync(Owner, options.PlannerLeaseMs, free, stop))
                         Start(name, stop);
-                await Task.Delay(options.PlannerTickMs, stop);
-            }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // shutting down: fall through to the drain
-        }
-        foreach (var run in _running.Values) run.Cts.Cancel();
-        await Task.WhenAll(_running.Values.Select(r => r.Task));
-        await store.ReleasePlanningAsync(Owner, CancellationToken.None);
     }
 
     private void Start(string name, CancellationToken stop)
     {
         var cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
         cts.CancelAfter(TimeSpan.FromSeconds(options.MaxOnboardingSeconds));
-        var task = Task.Factory.StartNew(() => RunOne(name, cts.Token), cts.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The pipeline starts only once it is registered, so its removal can never come before its registration.
+        var task = Task.Factory.StartNew(async () => { await gate.Task; await RunOne(name, cts.Token); }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         _running[name] = (task, cts);
         task.ContinueWith(_ => { _running.TryRemove(name, out var _); cts.Dispose(); }, TaskScheduler.Default);
+        gate.SetResult();
     }
 
     private async Task RunOne(string name, CancellationToken ct)
@@ -93,6 +107,11 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // stopped, lease lost or over time: the lease runs out and the device is resumed elsewhere
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // The store failed under this pipeline: leave the device to its lease, which runs out, and a replica resumes it.
+            log.LogWarning("pipeline of {Device} stopped by a store error: {Message}", name, e.Message);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
         {
