@@ -22,13 +22,13 @@ public sealed record AcceleratorConfig(
     /// <summary>Throws <see cref="ArgumentException"/> naming the impossible value.</summary>
     public void Validate()
     {
-        if (!Enum.IsDefined(Dataflow)) throw new ArgumentException($"unknown dataflow {(int)Dataflow}");
-        if (NumPes <= 0) throw new ArgumentException($"number of PEs must be positive, got {NumPes}");
-        if (NocBandwidth <= 0) throw new ArgumentException($"NoC bandwidth must be positive, got {NocBandwidth}");
-        if (OffchipBandwidth <= 0) throw new ArgumentException($"off-chip bandwidth must be positive, got {OffchipBandwidth}");
-        if (L1Size <= 0) throw new ArgumentException($"L1 size must be positive, got {L1Size}");
-        if (L2Size <= 0) throw new ArgumentException($"L2 size must be positive, got {L2Size}");
-        if (NocHops <= 0) throw new ArgumentException($"NoC hop count must be positive, got {NocHops}");
+        if (!Enum.IsDefined(Dataflow)) throw new UnusableDataException($"unknown dataflow {(int)Dataflow}");
+        if (NumPes <= 0) throw new UnusableDataException($"number of PEs must be positive, got {NumPes}");
+        if (NocBandwidth <= 0) throw new UnusableDataException($"NoC bandwidth must be positive, got {NocBandwidth}");
+        if (OffchipBandwidth <= 0) throw new UnusableDataException($"off-chip bandwidth must be positive, got {OffchipBandwidth}");
+        if (L1Size <= 0) throw new UnusableDataException($"L1 size must be positive, got {L1Size}");
+        if (L2Size <= 0) throw new UnusableDataException($"L2 size must be positive, got {L2Size}");
+        if (NocHops <= 0) throw new UnusableDataException($"NoC hop count must be positive, got {NocHops}");
     }
 
     /// <summary>Short label, e.g. <c>KC-P/512pe/noc900/off350</c>.</summary>

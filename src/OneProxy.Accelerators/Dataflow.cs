@@ -48,5 +48,5 @@ public static class DataflowNames
 
     public static Dataflow Parse(string text) => TryParse(text, out var d)
         ? d
-        : throw new FormatException($"unknown dataflow '{text}' (expected KC-P, YR-P or X-P)");
+        : throw new InvalidOptionException("dataflow", $"unknown dataflow '{text}' (expected KC-P, YR-P or X-P)");
 }

@@ -64,9 +64,9 @@ public class FileAndInputTests
     [Fact]
     public void ImpossibleHardwareIsAClearError()
     {
-        var e = Assert.Throws<ArgumentException>(() => AcceleratorConfig.Create(Dataflow.KcP, 0, 100, 50));
+        var e = Assert.Throws<OneProxy.UnusableDataException>(() => AcceleratorConfig.Create(Dataflow.KcP, 0, 100, 50));
         Assert.Contains("number of PEs must be positive, got 0", e.Message);
-        e = Assert.Throws<ArgumentException>(() => AcceleratorConfig.Create(Dataflow.KcP, 64, 100, -3));
+        e = Assert.Throws<OneProxy.UnusableDataException>(() => AcceleratorConfig.Create(Dataflow.KcP, 64, 100, -3));
         Assert.Contains("off-chip bandwidth must be positive, got -3", e.Message);
     }
 

@@ -1,3 +1,4 @@
+using OneProxy;
 using OneProxy.Aquaman.Environments;
 
 namespace OneProxy.Aquaman.Tests;
@@ -40,7 +41,7 @@ public class MeasuredEnvironmentTests
         var path = Write("gpu-b1,67,132,80,3350,1,small,300,3.5,14,155,53,72,fast,0.6", "gpu-b1,67,132,80,3350,1,big,1,1,1,1,1,70,5,0.6");
         try
         {
-            var e = Assert.Throws<FormatException>(() => MeasuredEnvironment.Load(path));
+            var e = Assert.Throws<UnusableDataException>(() => MeasuredEnvironment.Load(path));
             Assert.Contains(":2:14: column 'latency_ms' is 'fast'", e.Message);
         }
         finally { File.Delete(path); }

@@ -10,12 +10,12 @@ public sealed record CodesignOptions(string ModelSet, string Target = "hw19_KC-P
 {
     public void Validate()
     {
-        if (Array.IndexOf(Codesign.ModelSet.Names, ModelSet) < 0) throw new ArgumentException($"--set must be nasbench301 or alphanet, got '{ModelSet}'");
-        if (K <= 0) throw new ArgumentException($"--k must be positive, got {K}");
-        if (ParetoLayers < 1) throw new ArgumentException($"--pareto-layers must be at least 1, got {ParetoLayers}");
-        if (Slack is < 0 or > 1) throw new ArgumentException($"--slack must be in [0, 1], got {Slack}");
-        if (Limit < 10) throw new ArgumentException($"--limit must be at least 10, got {Limit}");
-        if (SrccThreshold is <= -1 or >= 1) throw new ArgumentException($"--threshold must be in (-1, 1), got {SrccThreshold}");
+        if (Array.IndexOf(Codesign.ModelSet.Names, ModelSet) < 0) throw new UnusableDataException($"--set must be nasbench301 or alphanet, got '{ModelSet}'");
+        if (K <= 0) throw new UnusableDataException($"--k must be positive, got {K}");
+        if (ParetoLayers < 1) throw new UnusableDataException($"--pareto-layers must be at least 1, got {ParetoLayers}");
+        if (Slack is < 0 or > 1) throw new UnusableDataException($"--slack must be in [0, 1], got {Slack}");
+        if (Limit < 10) throw new UnusableDataException($"--limit must be at least 10, got {Limit}");
+        if (SrccThreshold is <= -1 or >= 1) throw new UnusableDataException($"--threshold must be in (-1, 1), got {SrccThreshold}");
     }
 }
 
@@ -69,7 +69,7 @@ public static class CodesignStudy
         sw.Stop();
         var names = sweep.Accelerators.Select(a => a.Name).ToArray();
         int target = Array.IndexOf(names, o.Target);
-        if (target < 0) throw new ArgumentException($"--target '{o.Target}' is not a usable accelerator (known: {string.Join(", ", names.Take(5))}, ...)");
+        if (target < 0) throw new UnusableDataException($"--target '{o.Target}' is not a usable accelerator (known: {string.Join(", ", names.Take(5))}, ...)");
         var acc = models.Select(m => m.Accuracy).ToArray();
         var cyc = sweep.Cycles;
         var en = sweep.EnergyNj;

@@ -6,10 +6,10 @@ public sealed record MixedOptions(string ModelSet, int Mixtures = 5000, int Part
 {
     public void Validate()
     {
-        if (Array.IndexOf(Codesign.ModelSet.Names, ModelSet) < 0) throw new ArgumentException($"--set must be nasbench301 or alphanet, got '{ModelSet}'");
-        if (Mixtures < 2) throw new ArgumentException($"--mixtures must be at least 2, got {Mixtures}");
-        if (Parts < 3) throw new ArgumentException($"--parts must be at least 3, got {Parts}");
-        if (SampledPairs < 1) throw new ArgumentException($"--pairs must be positive, got {SampledPairs}");
+        if (Array.IndexOf(Codesign.ModelSet.Names, ModelSet) < 0) throw new UnusableDataException($"--set must be nasbench301 or alphanet, got '{ModelSet}'");
+        if (Mixtures < 2) throw new UnusableDataException($"--mixtures must be at least 2, got {Mixtures}");
+        if (Parts < 3) throw new UnusableDataException($"--parts must be at least 3, got {Parts}");
+        if (SampledPairs < 1) throw new UnusableDataException($"--pairs must be positive, got {SampledPairs}");
     }
 }
 

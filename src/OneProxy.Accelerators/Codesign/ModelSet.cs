@@ -22,7 +22,7 @@ public static class ModelSet
         {
             "nasbench301" => DatasetLocator.File("nasbench301", "architectures.csv"),
             "alphanet" => DatasetLocator.File("alphanet", "architectures.csv"),
-            _ => throw new ArgumentException($"unknown model set '{name}' (expected nasbench301 or alphanet)"),
+            _ => throw new UnusableDataException($"unknown model set '{name}' (expected nasbench301 or alphanet)"),
         };
         var list = new List<ModelEntry>();
         using var reader = new StreamReader(path);

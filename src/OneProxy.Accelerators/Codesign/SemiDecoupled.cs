@@ -24,8 +24,8 @@ public static class SemiDecoupled
 {
     public static ProxyStage Stage1(int proxy, double[] accuracy, double[][] cycles, double[][] energy, int k, StageRule rule = StageRule.Quantiles, int paretoLayers = 1)
     {
-        if (k <= 0) throw new ArgumentException($"K must be positive, got {k}");
-        if (paretoLayers <= 0) throw new ArgumentException($"Pareto layers must be positive, got {paretoLayers}");
+        if (k <= 0) throw new UnusableDataException($"K must be positive, got {k}");
+        if (paretoLayers <= 0) throw new UnusableDataException($"Pareto layers must be positive, got {paretoLayers}");
         if (rule == StageRule.Pareto && paretoLayers > 1)
         {
             // The thesis's fallback (L1784): enlarge P with near-Pareto models, here the next non-dominated layers.

@@ -5,4 +5,4 @@ namespace OneProxy.Accelerators;
 /// (e.g. KC-P's <c>Cluster(64, P)</c> with fewer than 64 PEs, where MAESTRO stops with a
 /// floating-point exception and writes no result).
 /// </summary>
-public sealed class MappingRejectedException(string reason) : InvalidOperationException(reason);
+public sealed class MappingRejectedException(string reason) : OneProxyException(reason);

@@ -12,7 +12,7 @@ public sealed record AlphaNetConfig(int Resolution, IReadOnlyList<int> Width, IR
         int[] Arr(string n) => r.GetProperty(n).EnumerateArray().Select(e => e.GetInt32()).ToArray();
         var cfg = new AlphaNetConfig(r.GetProperty("resolution").GetInt32(), Arr("width"), Arr("depth"), Arr("kernel_size"), Arr("expand_ratio"));
         if (cfg.Width.Count != 9 || cfg.Depth.Count != 7 || cfg.Kernel.Count != 7 || cfg.Expand.Count != 7)
-            throw new FormatException("AlphaNet config needs 9 widths and 7 depths/kernels/expansions");
+            throw new UnusableDataException("AlphaNet config needs 9 widths and 7 depths/kernels/expansions");
         return cfg;
     }
 }

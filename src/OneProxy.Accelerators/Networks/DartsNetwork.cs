@@ -16,14 +16,14 @@ public sealed record DartsGenotype(IReadOnlyList<(string Op, int Input)> Normal,
             var list = new List<(string, int)>();
             foreach (var e in doc.RootElement.GetProperty(name).EnumerateArray())
             {
-                string op = e[0].GetString() ?? throw new FormatException("null op");
+                string op = e[0].GetString() ?? throw new UnusableDataException("null op");
                 int input = e[1].GetInt32();
-                if (Array.IndexOf(Ops, op) < 0) throw new FormatException($"unknown DARTS op '{op}'");
+                if (Array.IndexOf(Ops, op) < 0) throw new UnusableDataException($"unknown DARTS op '{op}'");
                 list.Add((op, input));
             }
-            if (list.Count != 8) throw new FormatException($"cell '{name}' has {list.Count} edges (expected 8)");
+            if (list.Count != 8) throw new UnusableDataException($"cell '{name}' has {list.Count} edges (expected 8)");
             for (int i = 0; i < 8; i++)
-                if (list[i].Item2 < 0 || list[i].Item2 > i / 2 + 1) throw new FormatException($"cell '{name}' edge {i} reads node {list[i].Item2}");
+                if (list[i].Item2 < 0 || list[i].Item2 > i / 2 + 1) throw new UnusableDataException($"cell '{name}' edge {i} reads node {list[i].Item2}");
             return list;
         }
         return new DartsGenotype(Cell("normal"), Cell("reduce"));

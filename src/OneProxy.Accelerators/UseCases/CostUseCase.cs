@@ -10,8 +10,8 @@ public sealed record CostOptions(string? ModelFile, string? ModelSet, int? Model
 {
     public void Validate()
     {
-        if ((ModelFile == null) == (ModelSet == null)) throw new ArgumentException("give either --model FILE or --set nasbench301|alphanet with --index N");
-        if (ModelSet != null && ModelIndex is null or < 0) throw new ArgumentException("--set needs --index N (N >= 0)");
+        if ((ModelFile == null) == (ModelSet == null)) throw new UnusableDataException("give either --model FILE or --set nasbench301|alphanet with --index N");
+        if (ModelSet != null && ModelIndex is null or < 0) throw new UnusableDataException("--set needs --index N (N >= 0)");
         Hardware.Validate();
     }
 }
@@ -71,7 +71,7 @@ public static class CostUseCase
         else
         {
             var set = ModelSet.Load(o.ModelSet!, o.ModelIndex!.Value + 1);
-            if (set.Count <= o.ModelIndex) throw new ArgumentException($"--index {o.ModelIndex} is past the {set.Count} models of {o.ModelSet}");
+            if (set.Count <= o.ModelIndex) throw new UnusableDataException($"--index {o.ModelIndex} is past the {set.Count} models of {o.ModelSet}");
             var m = set[o.ModelIndex!.Value];
             (name, layers) = ($"{o.ModelSet}#{m.Index}", m.Layers);
             names = Enumerable.Range(0, layers.Count).Select(i => $"L{i}").ToArray();

@@ -12,9 +12,9 @@ public sealed record SweepOptions(string ModelSet, string Grid = "thesis", int L
 {
     public void Validate()
     {
-        if (Array.IndexOf(Codesign.ModelSet.Names, ModelSet) < 0) throw new ArgumentException($"--set must be nasbench301 or alphanet, got '{ModelSet}'");
-        if (Grid is not ("thesis" or "design-space")) throw new ArgumentException($"--grid must be thesis or design-space, got '{Grid}'");
-        if (Limit < 2) throw new ArgumentException($"--limit must be at least 2, got {Limit}");
+        if (Array.IndexOf(Codesign.ModelSet.Names, ModelSet) < 0) throw new UnusableDataException($"--set must be nasbench301 or alphanet, got '{ModelSet}'");
+        if (Grid is not ("thesis" or "design-space")) throw new UnusableDataException($"--grid must be thesis or design-space, got '{Grid}'");
+        if (Limit < 2) throw new UnusableDataException($"--limit must be at least 2, got {Limit}");
     }
 }
 

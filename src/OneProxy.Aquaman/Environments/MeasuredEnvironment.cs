@@ -84,10 +84,10 @@ public sealed class MeasuredEnvironment : QoeEnvironment
         using var text = new StreamReader(path);
         using var csv = CsvReader.Create(text, new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true, TrimWhitespace = true, MalformedData = CsvMalformedDataHandling.Throw }, false);
         string[] Fields() => Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim()).ToArray();
-        if (!csv.Read()) throw new FormatException($"{path}: empty file");
+        if (!csv.Read()) throw new UnusableDataException($"{path}: empty file");
         var header = Fields();
         string[] devCols = ["peak_tflops", "cores", "memory_gb", "memory_bw_gbs", "batch"], modCols = ["mmacs", "mparams", "size_mb", "nodes", "layers"];
-        int Col(string c) => Array.IndexOf(header, c) is var i and >= 0 ? i : throw new FormatException($"{path}:1: missing column '{c}'");
+        int Col(string c) => Array.IndexOf(header, c) is var i and >= 0 ? i : throw new UnusableDataException($"{path}:1: missing column '{c}'");
         var devIdx = devCols.Select(Col).ToArray();
         var modIdx = modCols.Select(Col).ToArray();
         int deviceCol = Col("device"), modelCol = Col("model"), top1Col = Col("top1"), latCol = Col("latency_ms"), energyCol = Col("energy_j");
@@ -96,21 +96,21 @@ public sealed class MeasuredEnvironment : QoeEnvironment
         {
             long line = csv.LineNumber;
             var rec = Fields();
-            if (rec.Length != header.Length) throw new FormatException($"{path}:{line}: {rec.Length} fields, the header has {header.Length}");
+            if (rec.Length != header.Length) throw new UnusableDataException($"{path}:{line}: {rec.Length} fields, the header has {header.Length}");
             double Num(int c)
             {
                 if (!double.TryParse(rec[c], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-                    throw new FormatException($"{path}:{line}:{c + 1}: column '{header[c]}' is '{rec[c]}', not a number");
+                    throw new UnusableDataException($"{path}:{line}:{c + 1}: column '{header[c]}' is '{rec[c]}', not a number");
                 return v;
             }
             double energy = string.IsNullOrWhiteSpace(rec[energyCol]) ? double.NaN : Num(energyCol);
             rows.Add((rec[deviceCol], devIdx.Select(Num).ToArray(), rec[modelCol], modIdx.Select(Num).ToArray(), Num(top1Col), Num(latCol), energy));
         }
-        if (rows.Count == 0) throw new FormatException($"{path}: no rows");
+        if (rows.Count == 0) throw new UnusableDataException($"{path}: no rows");
         var devices = rows.Select(r => r.Device).Distinct().ToArray();
         // a model enters only when every device setting measured it (a budget-limited run may stop early)
         var models = rows.Select(r => r.Model).Distinct().Where(m => devices.All(d => rows.Any(r => r.Device == d && r.Model == m))).ToArray();
-        if (models.Length < 2) throw new FormatException($"{path}: fewer than 2 models were measured on every device setting");
+        if (models.Length < 2) throw new UnusableDataException($"{path}: fewer than 2 models were measured on every device setting");
         var armList = models.Select(m => new ModelArm(m, rows.First(r => r.Model == m).ModF)).ToArray();
         var profiles = new List<DeviceProfile>();
         foreach (var d in devices)
@@ -119,7 +119,7 @@ public sealed class MeasuredEnvironment : QoeEnvironment
             var feasible = new bool[models.Length];
             var mine = new Dictionary<string, (string Device, double[] DevF, string Model, double[] ModF, double Top1, double Lat, double Energy)>();
             foreach (var r in rows.Where(r => r.Device == d))
-                if (!mine.TryAdd(r.Model, r)) throw new FormatException($"{path}: device '{d}' has model '{r.Model}' twice");
+                if (!mine.TryAdd(r.Model, r)) throw new UnusableDataException($"{path}: device '{d}' has model '{r.Model}' twice");
             for (int m = 0; m < models.Length; m++)
             {
                 var r = mine[models[m]];

@@ -21,10 +21,10 @@ public sealed record BenchOptions
 
     public BenchOptions Validated()
     {
-        if (Arms < 2 || Arms > 10_000) throw new ArgumentException($"--arms must be in 2..10000, got {Arms}");
-        if (Decisions < 100) throw new ArgumentException($"--decisions must be >= 100, got {Decisions}");
-        if (WarmFeedbacks < 0 || TrainingFeedbacks < 1 || Epochs < 1) throw new ArgumentException("--warm-feedbacks, --training-feedbacks and --epochs must be positive");
-        if (Widths.Count == 0 || Widths.Any(w => w < 2 || w % 2 != 0)) throw new ArgumentException("--widths must be even numbers >= 2");
+        if (Arms < 2 || Arms > 10_000) throw new UnusableDataException($"--arms must be in 2..10000, got {Arms}");
+        if (Decisions < 100) throw new UnusableDataException($"--decisions must be >= 100, got {Decisions}");
+        if (WarmFeedbacks < 0 || TrainingFeedbacks < 1 || Epochs < 1) throw new UnusableDataException("--warm-feedbacks, --training-feedbacks and --epochs must be positive");
+        if (Widths.Count == 0 || Widths.Any(w => w < 2 || w % 2 != 0)) throw new UnusableDataException("--widths must be even numbers >= 2");
         return this;
     }
 }

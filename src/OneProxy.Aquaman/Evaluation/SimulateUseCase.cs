@@ -13,7 +13,7 @@ public static class SimulateUseCase
 {
     public static SimulateResult Execute(SimulateRequest request, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        if (request.Format is not ("table" or "csv" or "json")) throw new ArgumentException($"--format must be table, csv or json, got '{request.Format}'");
+        if (request.Format is not ("table" or "csv" or "json")) throw new UnusableDataException($"--format must be table, csv or json, got '{request.Format}'");
         var report = SimulationRunner.Run(request.Options, progress, cancellationToken);
         var files = new List<string>();
         if (request.PlotPath is { } plot) { File.WriteAllText(plot, SimulationPlots.AverageQoe(report)); files.Add(plot); }

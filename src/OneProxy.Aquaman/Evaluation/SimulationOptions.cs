@@ -45,15 +45,15 @@ public sealed record SimulationOptions
 
     public SimulationOptions Validated()
     {
-        if (Rounds < 1 || Rounds > 10_000_000) throw new ArgumentException($"--rounds must be in 1..10000000, got {Rounds}");
-        if (MaxDelay < 1 || MaxDelay > Rounds + 1_000_000) throw new ArgumentException($"--max-delay must be >= 1, got {MaxDelay}");
-        if (!(MissingRate >= 0 && MissingRate < 1)) throw new ArgumentException($"--missing must be in [0, 1), got {MissingRate}");
-        if (Policies.Count == 0) throw new ArgumentException("--policies is empty");
-        if (Policies.Distinct().Count() != Policies.Count) throw new ArgumentException("--policies names a policy twice");
-        if (Seeds < 1 || Seeds > 1000) throw new ArgumentException($"--seeds must be in 1..1000, got {Seeds}");
-        if (Threads < 1 || Threads > 256) throw new ArgumentException($"--threads must be in 1..256, got {Threads}");
-        if (CurvePoints < 2) throw new ArgumentException($"curve points must be >= 2, got {CurvePoints}");
-        if (!(LinUcbAlpha >= 0)) throw new ArgumentException($"--linucb-alpha must be >= 0, got {LinUcbAlpha}");
+        if (Rounds < 1 || Rounds > 10_000_000) throw new UnusableDataException($"--rounds must be in 1..10000000, got {Rounds}");
+        if (MaxDelay < 1 || MaxDelay > Rounds + 1_000_000) throw new UnusableDataException($"--max-delay must be >= 1, got {MaxDelay}");
+        if (!(MissingRate >= 0 && MissingRate < 1)) throw new UnusableDataException($"--missing must be in [0, 1), got {MissingRate}");
+        if (Policies.Count == 0) throw new UnusableDataException("--policies is empty");
+        if (Policies.Distinct().Count() != Policies.Count) throw new UnusableDataException("--policies names a policy twice");
+        if (Seeds < 1 || Seeds > 1000) throw new UnusableDataException($"--seeds must be in 1..1000, got {Seeds}");
+        if (Threads < 1 || Threads > 256) throw new UnusableDataException($"--threads must be in 1..256, got {Threads}");
+        if (CurvePoints < 2) throw new UnusableDataException($"curve points must be >= 2, got {CurvePoints}");
+        if (!(LinUcbAlpha >= 0)) throw new UnusableDataException($"--linucb-alpha must be >= 0, got {LinUcbAlpha}");
         Neural.Validated();
         return this;
     }

@@ -61,16 +61,16 @@ public sealed record NeuralBanditOptions
 
     public NeuralBanditOptions Validated()
     {
-        if (HiddenWidth < 2 || HiddenWidth % 2 != 0 || HiddenWidth > 4096) throw new ArgumentException($"hidden width must be even and in 2..4096, got {HiddenWidth}");
-        if (HiddenLayers < 1 || HiddenLayers > 16) throw new ArgumentException($"hidden layers must be in 1..16, got {HiddenLayers}");
-        if (!(Lambda > 0) || !double.IsFinite(Lambda)) throw new ArgumentException($"lambda must be positive, got {Lambda}");
-        if (!(Gamma >= 0) || !double.IsFinite(Gamma)) throw new ArgumentException($"gamma must be >= 0, got {Gamma}");
-        if (!(Epsilon >= 0 && Epsilon <= 1)) throw new ArgumentException($"epsilon must be in [0, 1], got {Epsilon}");
-        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentException($"learning rate must be positive, got {LearningRate}");
-        if (Epochs < 1 || Epochs > 100_000) throw new ArgumentException($"epochs must be in 1..100000, got {Epochs}");
-        if (RetrainEvery < 1) throw new ArgumentException($"retrain-every must be >= 1, got {RetrainEvery}");
-        if (MaxTrainingContexts < 0) throw new ArgumentException($"max training contexts must be >= 0, got {MaxTrainingContexts}");
-        if (TrainingThreads < 1 || TrainingThreads > 64) throw new ArgumentException($"training threads must be in 1..64, got {TrainingThreads}");
+        if (HiddenWidth < 2 || HiddenWidth % 2 != 0 || HiddenWidth > 4096) throw new UnusableDataException($"hidden width must be even and in 2..4096, got {HiddenWidth}");
+        if (HiddenLayers < 1 || HiddenLayers > 16) throw new UnusableDataException($"hidden layers must be in 1..16, got {HiddenLayers}");
+        if (!(Lambda > 0) || !double.IsFinite(Lambda)) throw new UnusableDataException($"lambda must be positive, got {Lambda}");
+        if (!(Gamma >= 0) || !double.IsFinite(Gamma)) throw new UnusableDataException($"gamma must be >= 0, got {Gamma}");
+        if (!(Epsilon >= 0 && Epsilon <= 1)) throw new UnusableDataException($"epsilon must be in [0, 1], got {Epsilon}");
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UnusableDataException($"learning rate must be positive, got {LearningRate}");
+        if (Epochs < 1 || Epochs > 100_000) throw new UnusableDataException($"epochs must be in 1..100000, got {Epochs}");
+        if (RetrainEvery < 1) throw new UnusableDataException($"retrain-every must be >= 1, got {RetrainEvery}");
+        if (MaxTrainingContexts < 0) throw new UnusableDataException($"max training contexts must be >= 0, got {MaxTrainingContexts}");
+        if (TrainingThreads < 1 || TrainingThreads > 64) throw new UnusableDataException($"training threads must be in 1..64, got {TrainingThreads}");
         return this;
     }
 }

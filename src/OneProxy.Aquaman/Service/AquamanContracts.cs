@@ -45,4 +45,4 @@ public sealed record FeedbackRequest(long DecisionId, double Qoe, string? Model 
 public sealed record FeedbackResponse(bool Retrained, long FeedbackCount, int PendingDecisions);
 
 /// <summary>Bad input to the hosted policy (unknown model or device, unknown or repeated decision, QoE outside [0, 1], NaN features); no state changed.</summary>
-public sealed class AquamanInputException(string message) : ArgumentException(message);
+public sealed class AquamanInputException(string message) : OneProxyException(message);

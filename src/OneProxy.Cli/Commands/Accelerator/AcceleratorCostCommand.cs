@@ -28,7 +28,7 @@ public static class AcceleratorCostCommand
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             if (!DataflowNames.TryParse(parse.GetValue(dataflow)!, out var df))
-                throw new ArgumentException($"--dataflow: unknown dataflow '{parse.GetValue(dataflow)}' (expected KC-P, YR-P or X-P)");
+                throw new UnusableDataException($"--dataflow: unknown dataflow '{parse.GetValue(dataflow)}' (expected KC-P, YR-P or X-P)");
             var hwPath = parse.GetValue(hwFile);
             var hw = hwPath != null ? MaestroHardwareFile.Load(hwPath, df)
                 : Flag(() => AcceleratorConfig.Create(df, parse.GetValue(pes), parse.GetValue(noc), parse.GetValue(off)));
@@ -43,6 +43,6 @@ public static class AcceleratorCostCommand
     private static AcceleratorConfig Flag(Func<AcceleratorConfig> make)
     {
         try { return make(); }
-        catch (ArgumentException e) { throw new ArgumentException($"--pes/--noc-bw/--offchip-bw: {e.Message}"); }
+        catch (UnusableDataException e) { throw new UnusableDataException($"--pes/--noc-bw/--offchip-bw: {e.Message}"); }
     }
 }

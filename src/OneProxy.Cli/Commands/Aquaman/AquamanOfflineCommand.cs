@@ -24,7 +24,7 @@ public static class AquamanOfflineCommand
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             if (!Factories.TryParseEnvironment(parse.GetValue(env)!, out var kind))
-                throw new ArgumentException($"--env: unknown environment '{parse.GetValue(env)}'");
+                throw new UnusableDataException($"--env: unknown environment '{parse.GetValue(env)}'");
             var options = new SimulationOptions
             {
                 Environment = kind, Rounds = parse.GetValue(rounds), Policies = parse.GetValue(policies)!, Seeds = parse.GetValue(seeds), FirstSeed = parse.GetValue(seed),

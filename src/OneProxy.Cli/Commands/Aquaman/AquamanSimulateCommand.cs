@@ -37,7 +37,7 @@ public static class AquamanSimulateCommand
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             if (!Factories.TryParseEnvironment(parse.GetValue(env)!, out var kind))
-                throw new ArgumentException($"--env: unknown environment '{parse.GetValue(env)}' (expected thesis, synthetic, synthetic-laplacian, synthetic-large or measured)");
+                throw new UnusableDataException($"--env: unknown environment '{parse.GetValue(env)}' (expected thesis, synthetic, synthetic-laplacian, synthetic-large or measured)");
             var options = new SimulationOptions
             {
                 Environment = kind, Rounds = parse.GetValue(rounds), MaxDelay = parse.GetValue(maxDelay), MissingRate = parse.GetValue(missing),

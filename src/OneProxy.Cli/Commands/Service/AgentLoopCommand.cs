@@ -29,7 +29,7 @@ public static class AgentLoopCommand
             var k = parse.GetValue(key) ?? Environment.GetEnvironmentVariable("ONEPROXY_AGENT_KEY") ?? "";
             var options = new AgentOptions
             {
-                Servers = parse.GetValue(server)!.Select(s => Uri.TryCreate(s, UriKind.Absolute, out var u) ? u : throw new ArgumentException($"--server: '{s}' is not a URL")).ToArray(),
+                Servers = parse.GetValue(server)!.Select(s => Uri.TryCreate(s, UriKind.Absolute, out var u) ? u : throw new UnusableDataException($"--server: '{s}' is not a URL")).ToArray(),
                 Key = k, Device = parse.GetValue(device)!, LeaseMs = parse.GetValue(leaseMs), MaxJobs = parse.GetValue(maxJobs),
                 MaxTime = TimeSpan.FromMinutes(parse.GetValue(maxMinutes)), IdleExit = TimeSpan.FromSeconds(parse.GetValue(idleExit)),
             }.Validate();
