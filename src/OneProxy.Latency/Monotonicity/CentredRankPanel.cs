@@ -57,7 +57,7 @@ public sealed class CentredRankPanel
         var sorted = new int[]?[columns];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel };
         Parallel.For(0, columns, options,
-            () => (Keys: new double[rows], Order: new int[rows]),
+            () => new Scratch(rows),
             (c, _, scratch) =>
             {
                 var values = source(c);
@@ -65,7 +65,8 @@ public sealed class CentredRankPanel
                 if (!HasNaN(values))
                 {
                     var ranks = panel.AsSpan((int)((long)c * stride), rows);
-                    Ranking.AverageRanksInto(values, ranks, scratch.Keys, scratch.Order);
+                    if (scratch.Radix is not null) RadixRanking.AverageRanksInto(values, ranks, scratch.Radix);
+                    else Ranking.AverageRanksInto(values, ranks, scratch.Keys, scratch.Order);
                     // Centre exactly as the pairwise definition does: the mean rank is (n + 1) / 2.
                     double mean = (rows + 1) / 2.0, ss = 0;
                     for (int i = 0; i < rows; i++) { ranks[i] -= mean; ss += ranks[i] * ranks[i]; }
@@ -86,6 +87,17 @@ public sealed class CentredRankPanel
             // Pairs with an incomplete column re-rank the complete one too, over the shared rows.
             Parallel.For(0, columns, options, c => { if (complete[c]) sorted[c] = SortedRows(source(c)); });
         return new CentredRankPanel(source, columns, rows, stride, panel, norms, complete, sorted);
+    }
+
+    // Per-thread buffers, made on first use: a long complete column needs only the radix ones.
+    private sealed class Scratch(int rows)
+    {
+        private double[]? _keys;
+        private int[]? _order;
+        private RadixRanking.Scratch? _radix;
+        public double[] Keys => _keys ??= new double[rows];
+        public int[] Order => _order ??= new int[rows];
+        public RadixRanking.Scratch? Radix => rows >= RadixRanking.MinLength ? _radix ??= new RadixRanking.Scratch(rows) : null;
     }
 
     private static bool HasNaN(ReadOnlySpan<double> values)

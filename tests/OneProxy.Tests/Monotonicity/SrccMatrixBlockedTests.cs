@@ -90,3 +90,21 @@ public class SrccMatrixBlockedTests
             for (int j = 0; j < one.Devices.Count; j++) Assert.Equal(one[i, j], all[i, j]);
     }
 }
+
+public class RadixRankingTests
+{
+    [Fact]
+    public void LongColumnsRankAsTheComparisonSortDoes()
+    {
+        var rng = new Random(3);
+        int n = RadixRanking.MinLength + 1234;
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+            values[i] = i % 7 == 0 ? rng.Next(-50, 50) * 0.25 : (rng.NextDouble() - 0.3) * 1e6; // ties, negatives
+        values[10] = -0.0; values[11] = 0.0; values[12] = double.Epsilon; values[13] = -1e300;
+        var radix = new double[n];
+        RadixRanking.AverageRanksInto(values, radix, new RadixRanking.Scratch(n));
+        Assert.Equal(Ranking.AverageRanks(values), radix);
+        Assert.Equal(radix[10], radix[11]); // -0.0 == 0.0: one tie
+    }
+}
