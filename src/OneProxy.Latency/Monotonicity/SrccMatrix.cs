@@ -98,13 +98,13 @@ public sealed class SrccMatrix
             int r1 = Math.Min(padded, r0 + panelRows);
             if (panel.Complete.AsSpan(r0, Math.Min(r1, d) - r0).Contains(true))
                 RankGram.Products(panel.Panel, panel.Stride, r0, r1, r0, padded, upperOnly: true, products, padded, threads, cancel);
-            Parallel.For(r0, Math.Min(r1, d), options, () => new double[2 * rows], (i, _, scratch) =>
+            Parallel.For(r0, Math.Min(r1, d), options, () => (double[]?)null, (i, _, scratch) =>
             {
                 for (int j = i; j < d; j++)
                 {
                     double v; int count;
                     if (panel.Complete[i] && panel.Complete[j]) { v = panel.FromDot(i, j, products[(long)(i - r0) * padded + j]); count = rows; }
-                    else (v, count) = panel.PairwiseComplete(i, j, scratch);
+                    else (v, count) = panel.PairwiseComplete(i, j, scratch ??= new double[2 * rows]);
                     values[i, j] = values[j, i] = v;
                     if (pairs is not null) pairs[i, j] = pairs[j, i] = count;
                 }

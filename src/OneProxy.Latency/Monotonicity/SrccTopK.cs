@@ -36,7 +36,7 @@ public static class SrccTopK
         {
             int r1 = Math.Min(padded, r0 + panelRows);
             RankGram.Products(panel.Panel, panel.Stride, r0, r1, 0, padded, upperOnly: false, products, padded, threads, cancel);
-            Parallel.For(r0, Math.Min(r1, d), options, () => new double[2 * rows], (i, loop, scratch) =>
+            Parallel.For(r0, Math.Min(r1, d), options, () => (double[]?)null, (i, loop, scratch) =>
             {
                 // Min-heap of the k best so far; priority (srcc, -index) so equal SRCCs keep the lower index.
                 var heap = new PriorityQueue<SrccPartner, (double, int)>(k + 1);
@@ -47,7 +47,7 @@ public static class SrccTopK
                     if (j == i) continue;
                     double v; int count;
                     if (panel.Complete[i] && panel.Complete[j]) { v = panel.FromDot(i, j, products[(long)(i - r0) * padded + j]); count = rows; }
-                    else (v, count) = panel.PairwiseComplete(i, j, scratch);
+                    else (v, count) = panel.PairwiseComplete(i, j, scratch ??= new double[2 * rows]);
                     if (v >= threshold) monotone++;
                     if (double.IsNaN(v)) continue;
                     sum += v; counted++; min = Math.Min(min, v);
