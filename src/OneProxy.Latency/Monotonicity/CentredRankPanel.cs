@@ -56,8 +56,11 @@ public sealed class CentredRankPanel
         var complete = new bool[columns];
         var sorted = new int[]?[columns];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel };
+        var pool = new System.Collections.Concurrent.ConcurrentBag<Scratch>();
         Parallel.For(0, columns, options,
-            () => new Scratch(rows),
+            // Parallel.For may start more tasks than cores; pooling keeps one scratch (24 bytes a
+            // row for long columns) per concurrently running task, not one per task.
+            () => pool.TryTake(out var reused) ? reused : new Scratch(rows),
             (c, _, scratch) =>
             {
                 var values = source(c);
@@ -82,7 +85,7 @@ public sealed class CentredRankPanel
                 }
                 return scratch;
             },
-            _ => { });
+            pool.Add);
         if (Array.Exists(complete, c => !c))
             // Pairs with an incomplete column re-rank the complete one too, over the shared rows.
             Parallel.For(0, columns, options, c => { if (complete[c]) sorted[c] = SortedRows(source(c)); });
