@@ -28,4 +28,28 @@ public static class Ranking
         }
         return ranks;
     }
+
+    /// <summary>
+    /// Average ranks written into <paramref name="ranks"/> without allocating: the caller lends
+    /// <paramref name="keys"/> and <paramref name="order"/> (at least values.Length long), which
+    /// come back sorted (keys ascending, order the matching row indices). NaN must not occur.
+    /// </summary>
+    public static void AverageRanksInto(ReadOnlySpan<double> values, Span<double> ranks, Span<double> keys, Span<int> order)
+    {
+        int n = values.Length;
+        if (ranks.Length < n || keys.Length < n || order.Length < n)
+            throw new ArgumentException($"buffers ({ranks.Length}, {keys.Length}, {order.Length}) are shorter than the {n} values");
+        values.CopyTo(keys);
+        for (int i = 0; i < n; i++) order[i] = i;
+        keys[..n].Sort(order[..n]);
+        int start = 0;
+        while (start < n)
+        {
+            int end = start + 1;
+            while (end < n && keys[end] == keys[start]) end++;
+            double avg = (start + end + 1) / 2.0;
+            for (int k = start; k < end; k++) ranks[order[k]] = avg;
+            start = end;
+        }
+    }
 }

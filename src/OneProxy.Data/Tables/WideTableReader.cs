@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using OneProxy.SearchSpaces;
 
@@ -65,29 +66,34 @@ public static class WideTableReader
         if (valueCols.Length == 0 && !allowNoValues)
             throw new DataFormatException(source, 1, null, "no value columns besides 'index'/'arch'");
 
-        var values = valueCols.Select(_ => new List<double>()).ToArray();
-        var indices = indexCol >= 0 ? new List<int>() : null;
+        // Columnar and chunked: no per-row objects, and no doubling List copies of the values.
+        var values = valueCols.Select(_ => new ColumnBuilder()).ToArray();
         var archs = archCol >= 0 || (architectures is not null && indexCol >= 0) ? new List<Architecture>() : null;
-        var seenIndex = new Dictionary<int, long>();
+        var seenIndex = new IndexSet();
+        var indices = indexCol >= 0 ? seenIndex.Values : null;
         var seenArch = new Dictionary<Architecture, long>();
 
         int rowCount = 0;
         while (SafeRead(parser, source))
         {
             long line = parser.LineNumber;
-            var rec = Fields(parser);
-            if (rec.Length == 1 && string.IsNullOrWhiteSpace(rec[0])) continue;
-            if (rec.Length != header.Length)
+            int fieldCount = parser.FieldCount;
+            if (fieldCount == 1 && (IsBlank(parser.GetSpan(0)) || string.IsNullOrWhiteSpace(Field(parser, 0)))) continue;
+            if (fieldCount != header.Length)
                 throw new DataFormatException(source, line, null,
-                    $"has {rec.Length} fields but the header has {header.Length} (truncated or malformed row)");
+                    $"has {fieldCount} fields but the header has {header.Length} (truncated or malformed row)");
             if (indexCol >= 0)
             {
-                if (!int.TryParse(rec[indexCol], NumberStyles.Integer, CultureInfo.InvariantCulture, out var idx) || idx < 0)
-                    throw new DataFormatException(source, line, IndexColumn, $"'{OneProxyException.Quote(rec[indexCol], 40)}' is not a non-negative integer");
-                if (seenIndex.TryGetValue(idx, out var first))
+                var field = Trimmed(parser.GetSpan(indexCol));
+                if (!int.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out var idx) || idx < 0)
+                {
+                    string indexText = Field(parser, indexCol);
+                    if (!int.TryParse(indexText, NumberStyles.Integer, CultureInfo.InvariantCulture, out idx) || idx < 0)
+                        throw new DataFormatException(source, line, IndexColumn, $"'{OneProxyException.Quote(indexText, 40)}' is not a non-negative integer");
+                }
+                if (seenIndex.TryGetFirst(idx, out var first))
                     throw new DataFormatException(source, line, IndexColumn, $"duplicate index {idx} (first on line {first})");
-                seenIndex[idx] = line;
-                indices!.Add(idx);
+                seenIndex.Add(idx, line);
                 if (archCol < 0 && architectures is not null)
                 {
                     if (!architectures.TryGetValue(idx, out var joined))
@@ -98,7 +104,7 @@ public static class WideTableReader
             if (archCol >= 0)
             {
                 Architecture a;
-                try { a = space!.Parse(rec[archCol]); }
+                try { a = space!.Parse(Field(parser, archCol)); }
                 catch (ArchitectureFormatException e) { throw new DataFormatException(source, line, ArchColumn, e.Message); }
                 archs!.Add(a);
             }
@@ -111,11 +117,21 @@ public static class WideTableReader
             }
             rowCount++;
             for (int j = 0; j < valueCols.Length; j++)
-                values[j].Add(ParseValue(source, line, header[valueCols[j]], rec[valueCols[j]], kind));
+            {
+                // Fast path for the common plain number; anything else takes the string path,
+                // so missing markers and every error message stay exactly as they were.
+                var field = Trimmed(parser.GetSpan(valueCols[j]));
+                if (double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+                    && v >= 0 && v <= MaxValue && !(kind == ValueKind.AccuracyPercent && v > 100))
+                    values[j].Add(v);
+                else
+                    values[j].Add(ParseValue(source, line, header[valueCols[j]], Field(parser, valueCols[j]), kind));
+            }
         }
         if (rowCount == 0) throw new DataFormatException(source, 2, null, "no data rows after the header");
-        return new WideTable(source, kind, valueCols.Select(i => header[i]).ToArray(),
-            values.Select(v => v.ToArray()).ToArray(), indices, archs);
+        var columns = new double[values.Length][];
+        for (int j = 0; j < values.Length; j++) columns[j] = values[j].Drain(); // one column's chunks freed at a time
+        return new WideTable(source, kind, valueCols.Select(i => header[i]).ToArray(), columns, indices, archs);
     }
 
     /// <summary>Reads an architectures file (<c>index, arch, ...</c>) into an index map.</summary>
@@ -148,6 +164,16 @@ public static class WideTableReader
                 return Read(path, ValueKind.LatencyMs, space, ReadArchitectureIndex(architecturesPath, space));
         }
         return Read(path, ValueKind.LatencyMs, space);
+    }
+
+    private static string Field(CsvReader reader, int i) => reader.GetString(i).Trim();
+
+    private static ReadOnlySpan<byte> Trimmed(ReadOnlySpan<byte> field) => field[Ascii.Trim(field)];
+
+    private static bool IsBlank(ReadOnlySpan<byte> field)
+    {
+        foreach (var b in field) if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        return true;
     }
 
     private static string[] Fields(CsvReader reader)

@@ -6,7 +6,8 @@ namespace OneProxy.Monotonicity;
 public sealed class SrccMatrix
 {
     private readonly double[,] _values;
-    private readonly int[,] _pairs;
+    private readonly int[,]? _pairs;
+    private readonly int _rows;
 
     public SrccMatrix(IReadOnlyList<string> devices, double[,] values, int[,] pairs)
     {
@@ -18,12 +19,26 @@ public sealed class SrccMatrix
         _pairs = pairs;
     }
 
+    // Every column complete: each pair used all rows, so no d x d count matrix is kept.
+    private SrccMatrix(IReadOnlyList<string> devices, double[,] values, int rows)
+    {
+        Devices = devices;
+        _values = values;
+        _rows = rows;
+    }
+
     public IReadOnlyList<string> Devices { get; }
     public double this[int i, int j] => _values[i, j];
     public double this[string a, string b] => _values[IndexOf(a), IndexOf(b)];
 
     /// <summary>Architectures measured on both devices (all rows unless values are missing).</summary>
-    public int PairCount(int i, int j) => _pairs[i, j];
+    public int PairCount(int i, int j) => _pairs is null ? CheckedRows(i, j) : _pairs[i, j];
+
+    private int CheckedRows(int i, int j)
+    {
+        _ = _values[i, j]; // same bounds check as a stored count
+        return _rows;
+    }
 
     public int IndexOf(string device)
     {
@@ -32,18 +47,22 @@ public sealed class SrccMatrix
     }
 
     /// <summary>
-    /// SRCC of every pair of columns. Columns without missing values are ranked once and
-    /// correlated by dot products of centred ranks; pairs involving a column with missing values
-    /// are re-ranked over their complete pairs. Work is spread over all cores.
+    /// SRCC of every pair of columns. Columns are ranked once; complete columns are correlated
+    /// through one blocked SIMD product of their centred ranks (<see cref="RankGram"/>), pairs
+    /// involving a column with missing values are re-ranked over the rows both devices measured
+    /// (<see cref="CentredRankPanel.PairwiseComplete"/>). Work is spread over all cores.
     /// </summary>
     public static SrccMatrix Compute(WideTable table, IReadOnlyList<int>? rows = null)
     {
         int d = table.ColumnNames.Count;
+        if (rows is null) return Compute(table.ColumnNames, table.RowCount, c => table.Column(c));
         var columns = new double[d][];
         for (int c = 0; c < d; c++)
         {
-            var full = table.Column(c).ToArray();
-            columns[c] = rows is null ? full : rows.Select(r => full[r]).ToArray();
+            var full = table.Column(c);
+            var picked = new double[rows.Count];
+            for (int r = 0; r < picked.Length; r++) picked[r] = full[rows[r]];
+            columns[c] = picked;
         }
         return Compute(table.ColumnNames, columns);
     }
@@ -55,43 +74,46 @@ public sealed class SrccMatrix
         int n = d == 0 ? 0 : columns[0].Length;
         foreach (var c in columns)
             if (c.Length != n) throw new ArgumentException($"columns differ in length: {c.Length} vs {n}");
-        var centred = new double[d][];
-        var norms = new double[d];
-        var complete = new bool[d];
-        Parallel.For(0, d, c =>
-        {
-            if (columns[c].Any(double.IsNaN)) return;
-            complete[c] = true;
-            var r = Ranking.AverageRanks(columns[c]);
-            double mean = (n + 1) / 2.0, ss = 0;
-            for (int i = 0; i < n; i++) { r[i] -= mean; ss += r[i] * r[i]; }
-            centred[c] = r;
-            norms[c] = Math.Sqrt(ss);
-        });
-        var values = new double[d, d];
-        var pairs = new int[d, d];
-        var work = new List<(int, int)>();
-        for (int i = 0; i < d; i++) for (int j = i; j < d; j++) work.Add((i, j));
-        Parallel.ForEach(work, p =>
-        {
-            var (i, j) = p;
-            double v; int count;
-            if (complete[i] && complete[j])
-            {
-                count = n;
-                if (n < 2 || norms[i] == 0 || norms[j] == 0) v = double.NaN;
-                else
-                {
-                    double dot = 0;
-                    var a = centred[i]; var b = centred[j];
-                    for (int k = 0; k < n; k++) dot += a[k] * b[k];
-                    v = Math.Clamp(dot / (norms[i] * norms[j]), -1.0, 1.0);
-                }
-            }
-            else (v, count) = Spearman.PairwiseComplete(columns[i], columns[j]);
-            values[i, j] = values[j, i] = v;
-            pairs[i, j] = pairs[j, i] = count;
-        });
-        return new SrccMatrix(names, values, pairs);
+        return Compute(names, n, c => columns[c]);
     }
+
+    /// <param name="names">Device names, one per column.</param>
+    /// <param name="rows">Values per column.</param>
+    /// <param name="source">The columns, read in place.</param>
+    /// <param name="threads">Cores to use (-1: all).</param>
+    public static SrccMatrix Compute(IReadOnlyList<string> names, int rows, ColumnSource source, int threads = -1,
+        CancellationToken cancel = default)
+    {
+        int d = names.Count;
+        var panel = CentredRankPanel.Build(d, rows, source, threads, cancel);
+        var values = new double[d, d];
+        int[,]? pairs = panel.AllComplete ? null : new int[d, d];
+        int padded = panel.PaddedColumns;
+        // Row panels bound the scratch to PanelRows x devices however many devices there are.
+        int panelRows = Math.Min(padded, PanelRows);
+        var products = new double[(long)panelRows * padded];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel };
+        for (int r0 = 0; r0 < padded; r0 += panelRows)
+        {
+            int r1 = Math.Min(padded, r0 + panelRows);
+            if (panel.Complete.AsSpan(r0, Math.Min(r1, d) - r0).Contains(true))
+                RankGram.Products(panel.Panel, panel.Stride, r0, r1, r0, padded, upperOnly: true, products, padded, threads, cancel);
+            Parallel.For(r0, Math.Min(r1, d), options, () => (double[]?)null, (i, _, scratch) =>
+            {
+                for (int j = i; j < d; j++)
+                {
+                    double v; int count;
+                    if (panel.Complete[i] && panel.Complete[j]) { v = panel.FromDot(i, j, products[(long)(i - r0) * padded + j]); count = rows; }
+                    else (v, count) = panel.PairwiseComplete(i, j, scratch ??= new double[2 * rows]);
+                    values[i, j] = values[j, i] = v;
+                    if (pairs is not null) pairs[i, j] = pairs[j, i] = count;
+                }
+                return scratch;
+            }, _ => { });
+        }
+        return pairs is null ? new SrccMatrix(names, values, rows) : new SrccMatrix(names, values, pairs);
+    }
+
+    /// <summary>Devices per row panel of the product (512 x 10,000 devices is 40 MB of scratch).</summary>
+    public const int PanelRows = 512;
 }

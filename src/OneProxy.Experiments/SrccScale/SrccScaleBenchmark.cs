@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using OneProxy.Monotonicity;
+
+namespace OneProxy.Experiments.SrccScale;
+
+/// <summary>Which reference runs beside OneProxy on the same data in the same run.</summary>
+public enum SrccReference { None, Scipy }
+
+/// <summary>Options of <c>bench srcc --devices N --archs M</c>, validated once.</summary>
+public sealed record SrccScaleOptions(int Devices, int Archs, int Seed, SrccReference Reference, int Threads,
+    string Python = "/usr/bin/python3", string? ReferenceScript = null, string? WriteCsv = null)
+{
+    public SrccScaleOptions Validated()
+    {
+        if (Devices is < 2 or > 100_000) throw new InvalidOptionException("devices", $"must be in [2, 100000] (got {Devices})");
+        if (Archs is < 3 or > 100_000_000) throw new InvalidOptionException("archs", $"must be in [3, 100000000] (got {Archs})");
+        if ((long)Devices * Archs > 4_000_000_000L)
+            throw new InvalidOptionException("devices", $"{Devices} devices x {Archs} architectures is more than 4e9 values");
+        if (Threads == 0 || Threads < -1) throw new InvalidOptionException("threads", $"must be -1 (all cores) or positive (got {Threads})");
+        if (Reference == SrccReference.Scipy && (ReferenceScript is null || !File.Exists(ReferenceScript)))
+            throw new InvalidOptionException("reference", $"scipy reference script not found: {ReferenceScript ?? "(none)"} (bench/srcc_reference.py)");
+        return this;
+    }
+}
+
+/// <summary>One row of the benchmark's CSV; the data are SYNTHETIC (see <see cref="SyntheticLatency"/>).</summary>
+public sealed record SrccScaleResult(string Data, int Devices, int Archs, int Threads, double GenerateSeconds,
+    double OneProxySeconds, double RankSeconds, double? ScipySeconds, double? Ratio, double Gflops, double PeakGflops,
+    double? MaxAbsDiff, double PeakWorkingSetMb, string ReferenceVersion);
+
+/// <summary>
+/// Times the SRCC matrix of a generated table in-process, optionally scipy's spearmanr on the
+/// very same values in a child process of the same run, and the machine's FMA peak.
+/// </summary>
+public static class SrccScaleBenchmark
+{
+    public static SrccScaleResult Run(SrccScaleOptions options, CancellationToken cancel = default)
+    {
+        var o = options.Validated();
+        int threads = o.Threads == -1 ? Environment.ProcessorCount : o.Threads;
+        var sw = Stopwatch.StartNew();
+        var columns = SyntheticLatency.Generate(o.Devices, o.Archs, o.Seed, threads, cancel);
+        double generate = sw.Elapsed.TotalSeconds;
+        if (o.WriteCsv is not null) SyntheticLatency.WriteCsv(o.WriteCsv, columns, cancel);
+        var names = Enumerable.Range(0, o.Devices).Select(SyntheticLatency.DeviceName).ToArray();
+
+        // Warm-up on a small slice: JIT and thread pool, not the caches of the real run.
+        SrccMatrix.Compute(names[..2], Math.Min(o.Archs, 1000), c => columns[c].AsSpan(0, Math.Min(o.Archs, 1000)), threads, cancel);
+        sw.Restart();
+        CentredRankPanel.Build(Math.Min(o.Devices, 64), o.Archs, c => columns[c], threads, cancel);
+        double rankSeconds = sw.Elapsed.TotalSeconds * o.Devices / Math.Min(o.Devices, 64);
+        sw.Restart();
+        var matrix = SrccMatrix.Compute(names, o.Archs, c => columns[c], threads, cancel);
+        double ours = sw.Elapsed.TotalSeconds;
+        double peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+
+        double? scipy = null, diff = null;
+        string version = "";
+        if (o.Reference == SrccReference.Scipy)
+            (scipy, diff, version) = RunScipy(o, columns, matrix, cancel);
+        // Useful work: the upper triangle with its diagonal, one multiply and one add per row.
+        double flops = (double)o.Devices * (o.Devices + 1) / 2 * o.Archs * 2;
+        double peak = FmaPeak.MeasureGflops(threads, TimeSpan.FromSeconds(1));
+        return new SrccScaleResult("SYNTHETIC", o.Devices, o.Archs, threads, generate, ours, rankSeconds, scipy,
+            scipy / ours, flops / ours / 1e9, peak, diff, peakMb, version);
+    }
+
+    private static (double Seconds, double MaxAbsDiff, string Version) RunScipy(SrccScaleOptions o, double[][] columns,
+        SrccMatrix matrix, CancellationToken cancel)
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"oneproxy-srcc-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            string data = Path.Combine(dir, "synthetic.bin"), result = Path.Combine(dir, "rho.bin");
+            using (var f = new BinaryWriter(File.Create(data)))
+                foreach (var col in columns) f.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(col.AsSpan()));
+            var psi = new ProcessStartInfo(o.Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var a in new[] { o.ReferenceScript!, data, o.Archs.ToString(CultureInfo.InvariantCulture),
+                         o.Devices.ToString(CultureInfo.InvariantCulture), result }) psi.ArgumentList.Add(a);
+            using var p = Process.Start(psi) ?? throw new UnusableDataException($"could not start {o.Python}");
+            var stderr = p.StandardError.ReadToEndAsync(cancel);
+            string stdout = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode != 0)
+                throw new UnusableDataException($"scipy reference failed (exit {p.ExitCode}): {OneProxyException.Quote(stderr.Result.Trim(), 300)}");
+            using var json = JsonDocument.Parse(stdout.Trim().Split('\n')[^1]);
+            double seconds = json.RootElement.GetProperty("scipy_s").GetDouble();
+            string version = $"scipy {json.RootElement.GetProperty("scipy").GetString()}";
+            var rho = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(File.ReadAllBytes(result).AsSpan());
+            double worst = 0;
+            for (int i = 0; i < o.Devices; i++)
+                for (int j = 0; j < o.Devices; j++)
+                    worst = Math.Max(worst, Math.Abs(rho[i * o.Devices + j] - matrix[i, j]));
+            return (seconds, worst, version);
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+}
+
+/// <summary>The benchmark's CSV (one header, one row per run); every row says SYNTHETIC.</summary>
+public static class SrccScaleCsv
+{
+    public const string Header =
+        "data,devices,archs,threads,oneproxy_s,rank_s_est,scipy_s,ratio,gflops,peak_gflops,max_abs_diff,peak_rss_mb,reference,generate_s";
+
+    public static string Row(SrccScaleResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        static string Opt(double? v, string format) => v is double x ? x.ToString(format, CultureInfo.InvariantCulture) : "";
+        return string.Join(',', r.Data, r.Devices.ToString(inv), r.Archs.ToString(inv), r.Threads.ToString(inv),
+            r.OneProxySeconds.ToString("0.000", inv), r.RankSeconds.ToString("0.000", inv), Opt(r.ScipySeconds, "0.000"),
+            Opt(r.Ratio, "0.00"), r.Gflops.ToString("0.0", inv), r.PeakGflops.ToString("0.0", inv), Opt(r.MaxAbsDiff, "G3"),
+            r.PeakWorkingSetMb.ToString("0", inv), r.ReferenceVersion, r.GenerateSeconds.ToString("0.000", inv));
+    }
+}
