@@ -5,9 +5,9 @@ set -euo pipefail
 out=${1:-/tmp/srcc-scale}
 mkdir -p "$out"
 cli="dotnet src/OneProxy.Cli/bin/Release/net10.0/OneProxy.Cli.dll"
-# The scaling benchmark is `oneproxy bench srcc --devices N ...` once wired into the CLI; SRCC_BENCH
+# The scaling benchmark is `oneproxy bench srcc-scale --devices N ...`; SRCC_BENCH
 # overrides it (e.g. a harness that hosts BenchSrccScaleCommand before it is registered).
-bench=${SRCC_BENCH:-"$cli bench srcc"}
+bench=${SRCC_BENCH:-"$cli bench srcc-scale"}
 log() { echo "[$(date -u +%H:%M:%S)] load: $(cut -d' ' -f1-3 /proc/loadavg) | $*" | tee -a "$out/log.txt"; }
 timed() { /usr/bin/time -f "wall_s=%e max_rss_kb=%M" "$@"; }
 

@@ -10,6 +10,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Benchmarks: speed and quality numbers reported in docs/");
         bench.Subcommands.Add(Srcc());
+        bench.Subcommands.Add(BenchSrccScaleCommand.Create());
         bench.Subcommands.Add(BenchAdaptCommand.Create());
         bench.Subcommands.Add(BenchTransferCommand.Create());
         bench.Subcommands.Add(BenchSearchCommand.Create());
