@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace OneProxy.Accelerators.Tests;
 
 /// <summary>
-/// The C# model against MAESTRO's own outputs (Golden/maestro_golden.csv: 5 bundled networks x
+/// The C# model against MAESTRO's own outputs (Golden/maestro_golden.csv.gz: 5 bundled networks x
 /// 72 hardware points x 3 dataflows, made by Golden/make_golden.py with MAESTRO 4eb08d1).
 /// </summary>
 public class GoldenTests(ITestOutputHelper output)
@@ -14,7 +14,7 @@ public class GoldenTests(ITestOutputHelper output)
     [Fact]
     public void MatchesMaestroPerDataflowNetworkAndLayer()
     {
-        var rows = MaestroGolden.LoadResults(GoldenPath("maestro_golden.csv"));
+        var rows = MaestroGolden.LoadResults(GoldenPath("maestro_golden.csv.gz"));
         var nets = MaestroGolden.LoadNetworks(GoldenPath("maestro_networks.csv"));
         var report = MaestroValidation.Run(rows, nets, new CostModel());
         Assert.Equal(0, report.RejectionMismatches);

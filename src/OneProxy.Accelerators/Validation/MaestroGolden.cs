@@ -51,10 +51,18 @@ public static class MaestroGolden
     private static int I(string s) => int.Parse(s, CultureInfo.InvariantCulture);
 
     /// <summary>Rows of a simple CSV (quoted fields without embedded quotes), header skipped.</summary>
+    /// <summary>Lines of a text file, gunzipped when it ends in .gz (the 3 MB golden table is stored compressed).</summary>
+    private static IEnumerable<string> Lines(string path)
+    {
+        if (!path.EndsWith(".gz", StringComparison.Ordinal)) { foreach (var l in File.ReadLines(path)) yield return l; yield break; }
+        using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress));
+        while (reader.ReadLine() is { } line) yield return line;
+    }
+
     private static IEnumerable<(string[] Fields, int Line)> Csv(string path)
     {
         int ln = 0;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in Lines(path))
         {
             ln++;
             if (ln == 1 || raw.Length == 0) continue;
