@@ -25,18 +25,15 @@ public static class ModelSet
             _ => throw new UnusableDataException($"unknown model set '{name}' (expected nasbench301 or alphanet)"),
         };
         var list = new List<ModelEntry>();
-        using var reader = new StreamReader(path);
-        var header = SplitCsv(reader.ReadLine() ?? throw new DataFormatException(path, 1, null, "empty file"));
+        using var records = CsvRecords.Read(path).GetEnumerator();
+        var header = records.MoveNext() ? records.Current.Fields : throw new DataFormatException(path, 1, null, "empty file");
         int Col(string c) => Array.IndexOf(header, c) is var i and >= 0 ? i : throw new DataFormatException(path, 1, c, $"missing column '{c}'");
         int iIdx = Col("index"), iArch = Col("arch");
         int iAcc = Col(name == "nasbench301" ? "nb301_pred_acc" : "pred_top1_acc");
         int iMacs = Col(name == "nasbench301" ? "macs_32x32" : "mflops");
-        int line = 1;
-        string? raw;
-        while ((raw = reader.ReadLine()) != null && list.Count < limit)
+        while (list.Count < limit && records.MoveNext())
         {
-            line++;
-            var f = SplitCsv(raw);
+            var (f, line) = records.Current;
             try
             {
                 int index = int.Parse(f[iIdx], CultureInfo.InvariantCulture);
@@ -53,28 +50,5 @@ public static class ModelSet
             }
         }
         return list;
-    }
-
-    /// <summary>Splits one CSV line (RFC 4180 quoting, no embedded newlines: the dataset files have none).</summary>
-    private static string[] SplitCsv(string line)
-    {
-        var fields = new List<string>();
-        var sb = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else sb.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(ch);
-        }
-        fields.Add(sb.ToString());
-        return fields.ToArray();
     }
 }

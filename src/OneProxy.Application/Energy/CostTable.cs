@@ -33,18 +33,14 @@ public sealed class CostTable
     public static CostTable Read(string path)
     {
         if (!File.Exists(path)) throw new InvalidOptionException("table", $"file not found: {path}");
-        using var reader = new StreamReader(path);
-        var header = Split(reader.ReadLine() ?? throw new DataFormatException(path, 1, null, "empty file"));
+        using var records = CsvRecords.Read(path).GetEnumerator();
+        var header = records.MoveNext() ? records.Current.Fields : throw new DataFormatException(path, 1, null, "empty file");
         if (header.Length < 2) throw new DataFormatException(path, 1, null, "expected a header with a key column and value columns");
         var keys = new List<string>();
         var values = header.Skip(1).Select(_ => new List<double>()).ToArray();
-        long line = 1;
-        string? raw;
-        while ((raw = reader.ReadLine()) != null)
+        while (records.MoveNext())
         {
-            line++;
-            if (raw.Trim().Length == 0) continue;
-            var f = Split(raw);
+            var (f, line) = records.Current;
             if (f.Length != header.Length) throw new DataFormatException(path, line, null, $"expected {header.Length} fields, found {f.Length}");
             keys.Add(f[0]);
             for (int c = 1; c < header.Length; c++)
@@ -59,29 +55,6 @@ public sealed class CostTable
         var columns = new Dictionary<string, double[]>(StringComparer.Ordinal);
         for (int c = 1; c < header.Length; c++) columns[header[c]] = values[c - 1].ToArray();
         return new CostTable(path, keys.ToArray(), columns);
-    }
-
-    /// <summary>One CSV line, RFC 4180 quoting (keys are JSON or NAS-Bench strings with commas), no embedded newlines.</summary>
-    private static string[] Split(string line)
-    {
-        var fields = new List<string>();
-        var sb = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
-                else if (ch == '"') quoted = false;
-                else sb.Append(ch);
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { fields.Add(sb.ToString()); sb.Clear(); }
-            else sb.Append(ch);
-        }
-        fields.Add(sb.ToString());
-        return fields.ToArray();
     }
 
     /// <summary>Row indices with a value in every named column.</summary>
