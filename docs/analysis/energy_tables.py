@@ -22,7 +22,7 @@ def nb301(cycles, energy, out):
     acc = {r["index"]: r["nb301_pred_acc"] for r in csv.DictReader(open(os.path.join(data, "nasbench301/architectures.csv")))}
     cyc = list(csv.DictReader(open(cycles)))
     en = {r["index"]: r for r in csv.DictReader(open(energy))}
-    devices = [c for c in cyc[0] if c != "index"]
+    devices = [c for c in cyc[0] if c not in ("index", "arch")]  # the sweep writes index and arch keys
     with open(out, "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["index", "accuracy"] + [d + s for d in devices for s in (".latency", ".energy")])
