@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """docs/energy-h100.svg: measured H100 energy per inference against latency, one panel per space
-(back-to-back protocol, batch 1). Usage: python3 docs/analysis/energy_plot.py docs/energy-h100.svg"""
+(back-to-back energy, queued timing, batch 1: run h100_b1e_q). Usage: python3 docs/analysis/energy_plot.py docs/energy-h100.svg"""
 import csv
 import sys
 
@@ -8,8 +8,8 @@ spaces = [("nasbench201", "NAS-Bench-201"), ("fbnet", "FBNet"), ("mobilenetv2", 
 W, H, M = 300, 260, 50
 parts = []
 for k, (s, title) in enumerate(spaces):
-    e = {r["arch"]: r["h100_b1e"] for r in csv.DictReader(open(f"docs/data/{s}-h100-energy.csv"))}
-    l = {r["arch"]: r["h100_b1e"] for r in csv.DictReader(open(f"docs/data/{s}-h100-energy-runs-latency.csv"))}
+    e = {r["arch"]: r["h100_b1e_q"] for r in csv.DictReader(open(f"docs/data/{s}-h100-energy.csv"))}
+    l = {r["arch"]: r["h100_b1e_q"] for r in csv.DictReader(open(f"docs/data/{s}-h100-energy-runs-latency.csv"))}
     pts = [(float(l[a]), float(v)) for a, v in e.items() if v and l.get(a)]
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)

@@ -38,8 +38,9 @@ def h100(out):
     with open(out, "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["arch", "accuracy"] + [d + s for d in devices for s in (".latency", ".energy")])
-        for r in lat:
-            w.writerow([r["arch"], acc[r["arch"]]] + [x for d in devices for x in (r[d], en[r["arch"]][d])])
+        for r in lat:  # the export also lists architectures that only later runs measured: skip those
+            if any(r[d] or en[r["arch"]][d] for d in devices):
+                w.writerow([r["arch"], acc[r["arch"]]] + [x for d in devices for x in (r[d], en[r["arch"]][d])])
 
 
 def side(space, out):
