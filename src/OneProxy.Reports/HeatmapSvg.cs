@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security;
 using System.Text;
 using OneProxy.Monotonicity;
 
@@ -67,5 +66,5 @@ public static class HeatmapSvg
         return sb.ToString();
     }
 
-    internal static string Esc(string s) => SecurityElement.Escape(s) ?? string.Empty;
+    internal static string Esc(string s) => SvgText.Escape(s);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security;
 using System.Text;
 using OneProxy.Search;
 
@@ -33,7 +32,7 @@ public static class ParetoPlotSvg
         var sb = new StringBuilder();
         sb.Append(inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n");
         sb.Append(inv, $"<rect width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>\n");
-        sb.Append(inv, $"<text x=\"{left}\" y=\"24\" font-size=\"15\" font-weight=\"bold\">{SecurityElement.Escape(title)}</text>\n");
+        sb.Append(inv, $"<text x=\"{left}\" y=\"24\" font-size=\"15\" font-weight=\"bold\">{SvgText.Escape(title)}</text>\n");
         for (int i = 0; i <= 5; i++)
         {
             double xv = xMin + (xMax - xMin) * i / 5, yv = yMin + (yMax - yMin) * i / 5;
@@ -61,7 +60,7 @@ public static class ParetoPlotSvg
             foreach (var p in pts)
                 sb.Append(inv, $"<circle cx=\"{X(p.LatencyMs):0.0}\" cy=\"{Y(p.AccuracyPercent):0.0}\" r=\"{(s.Staircase ? 2.5 : 4)}\" fill=\"{(s.Staircase ? s.Color : "none")}\" stroke=\"{s.Color}\" stroke-width=\"1.5\"/>\n");
             sb.Append(inv, $"<circle cx=\"{width - right + 18}\" cy=\"{legendY - 4}\" r=\"4\" fill=\"{(s.Staircase ? s.Color : "none")}\" stroke=\"{s.Color}\" stroke-width=\"1.5\"/>\n");
-            sb.Append(inv, $"<text x=\"{width - right + 28}\" y=\"{legendY}\">{SecurityElement.Escape(s.Name)} ({s.Points.Count})</text>\n");
+            sb.Append(inv, $"<text x=\"{width - right + 28}\" y=\"{legendY}\">{SvgText.Escape(s.Name)} ({s.Points.Count})</text>\n");
             legendY += 20;
         }
         sb.Append("</svg>\n");

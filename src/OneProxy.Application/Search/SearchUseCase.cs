@@ -26,21 +26,23 @@ public static class SearchUseCase
             notes.Add(note);
             acc = table;
         }
+        var covered = Covered(acc, space, request.Method, notes);
         cancellation.ThrowIfCancellationRequested();
         var scorer = new ArchitectureScorer(space, model, acc);
+        Candidate[] ScoreAll() => covered is null ? ExhaustiveSearch.ScoreAll(scorer) : scorer.Score(covered);
         var sw = Stopwatch.StartNew();
         IReadOnlyList<Candidate> result;
         if (request.MaxLatency is double limit)
         {
             Candidate? best = request.Method == SearchMethod.Exhaustive
-                ? ExhaustiveSearch.Constrained(ExhaustiveSearch.ScoreAll(scorer), limit)
+                ? ExhaustiveSearch.Constrained(ScoreAll(), limit)
                 : new EvolutionarySearch(scorer, request.Evolution).Run(ConstrainedFitness.Within(limit), new Random(request.Seed)).FirstOrDefault(c => c.LatencyMs <= limit);
             result = best is null ? [] : [best];
             if (best is null) notes.Add($"no architecture found with predicted latency <= {limit} ms");
         }
         else result = request.Method switch
         {
-            SearchMethod.Exhaustive => ExhaustiveSearch.Front(scorer),
+            SearchMethod.Exhaustive => Pareto.NonDominated(ScoreAll()),
             SearchMethod.Nsga2 => new Nsga2Search(scorer, request.Evolution).Run(new Random(request.Seed)),
             _ => new EvolutionarySearch(scorer, request.Evolution).Sweep(EvolutionarySearch.EvenTs(request.Sweep), request.Seed),
         };
@@ -48,6 +50,22 @@ public static class SearchUseCase
         var report = new SearchReport(space, model.Name, request.Method, result, sw.Elapsed, notes);
         notes.Add($"{report.MethodName} search on {model.Name}: {result.Count} architecture(s) in {sw.Elapsed.TotalMilliseconds:0} ms");
         return report;
+    }
+
+    /// <summary>
+    /// An accuracy table that misses architectures (a published subset, or cells marked missing):
+    /// exhaustive search runs over the covered ones and says how many were left out; evolution would
+    /// breed architectures nobody can score, so it stops with one line saying what to use instead.
+    /// </summary>
+    private static Architecture[]? Covered(IAccuracySource acc, ISearchSpace space, SearchMethod method, List<string> notes)
+    {
+        if (acc is not TableAccuracy table || table.Count >= space.Size) return null;
+        if (method != SearchMethod.Exhaustive || space.Size > 5_000_000)
+            throw new InvalidOptionException("accuracy", $"{table.Name} has an accuracy for {table.Count} of {space.Name}'s {space.Size} architectures; "
+                + "evolutionary search needs every one: use --method exhaustive (searches the covered ones) or --accuracy-predictor");
+        var covered = space.Enumerate().Where(table.Contains).ToArray();
+        notes.Add($"accuracy covers {covered.Length} of {space.Size} architectures: searching those only ({space.Size - covered.Length} left out)");
+        return covered;
     }
 
     /// <summary>The predictor file, or least squares on the device's column of the latency table.</summary>

@@ -20,19 +20,22 @@ public static class ConstrainUseCase
         var (loaded, acc, notes) = SearchInputs.Load(request.Latency, request.Accuracy);
         var (table, s) = (loaded.Table, loaded.Space);
         var p = request.Proxy;
-        var scored = ExhaustiveSearch.ScoreAll(new ArchitectureScorer(s, new CharacterisedDevices(s, table).Predictor(p), acc));
-        var scale = ObjectiveScale.From(scored);
-        // x*(t) over the whole space, cached per t: the bisection revisits none, but targets share them.
-        var cache = new ConcurrentDictionary<double, Candidate>();
-        Candidate Solve(double t) => cache.GetOrAdd(t, tt => scored.MinBy(c => scale.Fitness(c, tt))!);
+        var scorer = new ArchitectureScorer(s, new CharacterisedDevices(s, table).Predictor(p), acc);
         var targets = request.Targets is { Count: > 0 } given ? given : table.ColumnNames.Where(c => c != p).ToArray();
-        var archs = table.RequireArchitectures();
-        var allAcc = acc.PredictAll(archs);
+        // x*(t) over the whole space, cached per t: the bisection revisits none, but targets share them.
+        // A partial recording searches, per target, only what that target can replay (RecordedCoverage).
+        var whole = new Lazy<Func<double, Candidate>>(() => Solver(ExhaustiveSearch.ScoreAll(scorer)));
         var rows = new List<ConstrainRow>();
         foreach (var target in targets)
         {
             cancellation.ThrowIfCancellationRequested();
-            var col = table.Column(target).ToArray();
+            var coverage = RecordedCoverage.Of(table, s, acc, target);
+            if (coverage.Note is string partial) notes.Add($"{target}: {partial}");
+            var Solve = coverage.WholeSpace ? whole.Value : Solver(scorer.Score(coverage.Architectures));
+            var archs = coverage.Architectures;
+            var allAcc = acc.PredictAll(archs);
+            var truth = new RecordedDevice(table, target);
+            var col = archs.Select(truth.MeasureMs).ToArray();
             var measured = WideTable.MeasuredRows(col);
             var oracle = Pareto.Front(archs, col, allAcc);
             var limits = request.MaxLatency is double l ? [l] : request.Percentiles.Select(q => Percentile(oracle.Select(c => c.LatencyMs).ToArray(), q)).ToArray();
@@ -46,6 +49,14 @@ public static class ConstrainUseCase
             }
         }
         return new ConstrainReport(rows, notes);
+    }
+
+    /// <summary>x*(t) = argmin of Eq. (1.6) over the scored candidates, cached per t.</summary>
+    private static Func<double, Candidate> Solver(Candidate[] scored)
+    {
+        var scale = ObjectiveScale.From(scored);
+        var cache = new ConcurrentDictionary<double, Candidate>();
+        return t => cache.GetOrAdd(t, tt => scored.MinBy(c => scale.Fitness(c, tt))!);
     }
 
     /// <summary>The q-th percentile (nearest rank) of <paramref name="values"/>; sorts them.</summary>

@@ -24,20 +24,24 @@ public static class TransferUseCase
         var characterised = new CharacterisedDevices(s, table);
         var proxyPredictor = characterised.Predictor(p);
         var adapter = new ProxyAdapter(s, proxyPredictor, characterised.Predictors(libNames));
-        var all = new FeatureMatrix(s, table.RequireArchitectures());
+        var coverage = RecordedCoverage.Of(table, s, acc, p, t);
+        if (coverage.Note is string partial) notes.Add(partial);
+        var all = new FeatureMatrix(s, coverage.Architectures);
         var allAcc = acc.PredictAll(all.Architectures);
         var proxyFront = Pareto.Front(all.Architectures, proxyPredictor.PredictAll(all), allAcc);
+        var searchPool = coverage.WholeSpace ? null : coverage.Architectures;
         cancellation.ThrowIfCancellationRequested();
 
         var seeds = new SeedStream(request.Seed);
-        var pool = new RecordedDevice(table, t).Measurable.ToArray();
+        var pool = coverage.Architectures.ToArray(); // what the target replays, with an accuracy (table order, as before)
         seeds.Random("pool").Shuffle(pool);
         var pipelineSeeds = seeds.Derive("pipeline");
-        var result = new TransferPipeline(s, proxyPredictor, proxyFront, adapter, acc, request.Options).Run(new RecordedDevice(table, t), pool, pipelineSeeds);
+        var result = new TransferPipeline(s, proxyPredictor, proxyFront, adapter, acc, request.Options, searchPool).Run(new RecordedDevice(table, t), pool, pipelineSeeds);
         cancellation.ThrowIfCancellationRequested();
-        var proxyOnly = new TransferPipeline(s, proxyPredictor, proxyFront, adapter, acc, request.Options with { Adapt = false })
+        var proxyOnly = new TransferPipeline(s, proxyPredictor, proxyFront, adapter, acc, request.Options with { Adapt = false }, searchPool)
             .Run(new RecordedDevice(table, t), pool, pipelineSeeds);
-        var oracle = Pareto.Front(all.Architectures, table.Column(t).ToArray(), allAcc);
+        var truth = new RecordedDevice(table, t);
+        var oracle = Pareto.Front(all.Architectures, all.Architectures.Select(truth.MeasureMs).ToArray(), allAcc);
         return new TransferReport(s, p, t, result, proxyOnly, oracle,
             Pareto.HypervolumeRatio(result.Front, oracle), Pareto.HypervolumeRatio(proxyOnly.Front, oracle), notes);
     }

@@ -72,6 +72,14 @@ public static class CommandRunner
 
     private static int Report(Exception e, TextWriter error)
     {
+        // Parallel loops wrap the user's error (a bad cell met by one worker) in an AggregateException:
+        // report what the user can fix, not the wrapper.
+        if (e is AggregateException aggregate)
+        {
+            var inner = aggregate.Flatten().InnerExceptions;
+            if (inner.Count == 1 || (inner.Count > 1 && inner.All(x => x is OneProxyException)))
+                return Report(inner[0], error);
+        }
         switch (e)
         {
             case OneProxyException:

@@ -42,7 +42,7 @@ public static class MeasureCommand
             var options = new MeasureOptions
             {
                 Device = parse.GetValue(device)!, Setting = StoreOptions.Setting(parse, s, batch, threads, input), Warmup = parse.GetValue(warmup), Runs = parse.GetValue(runs),
-                Timeout = TimeSpan.FromSeconds(parse.GetValue(timeout)), Runtime = parse.GetValue(runtime), Rounds = parse.GetValue(rounds), ChunkSize = parse.GetValue(chunkSize),
+                Timeout = Require.Seconds(parse.GetValue(timeout), "timeout"), Runtime = parse.GetValue(runtime), Rounds = parse.GetValue(rounds), ChunkSize = parse.GetValue(chunkSize),
             };
             var report = MeasureUseCase.Run(new MeasureRequest(s.Name, parse.GetValue(store)!, options, parse.GetValue(agent) ?? BundledAgent.CpuTemplate(),
                 parse.GetValue(archs), parse.GetValue(sample), parse.GetValue(seed)), parse.InvocationConfiguration.Error.WriteLine);

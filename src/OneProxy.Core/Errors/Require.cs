@@ -27,6 +27,14 @@ public static class Require
         return value;
     }
 
+    /// <summary>A duration given in seconds: positive, finite and at most a week (TimeSpan overflows near 1e13 s).</summary>
+    public static TimeSpan Seconds(double seconds, string option, double maxSeconds = 7 * 24 * 3600)
+    {
+        if (!double.IsFinite(seconds) || seconds <= 0 || seconds > maxSeconds)
+            throw new InvalidOptionException(option, $"must be between 0 and {maxSeconds} seconds (got {seconds})");
+        return TimeSpan.FromSeconds(seconds);
+    }
+
     public static void That(bool condition, string option, string problem)
     {
         if (!condition) throw new InvalidOptionException(option, problem);

@@ -33,6 +33,14 @@ public static class MlpFile
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
 
+    /// <summary>
+    /// Largest weight, bias or target statistic accepted: trained networks stay many orders below it,
+    /// and it keeps every prediction finite (a 1e300 weight is finite but overflows the first sum).
+    /// </summary>
+    public const double MaxMagnitude = 1e6;
+
+    private static bool Usable(double v) => double.IsFinite(v) && Math.Abs(v) <= MaxMagnitude;
+
     public static string Serialize(MlpAccuracyPredictor p, ISearchSpace space)
     {
         var layers = p.Weights.Select((w, l) => new Layer(
@@ -52,25 +60,31 @@ public static class MlpFile
         var dto = ModelFile.Parse<Dto>(json, source, Kind);
         ModelFile.CheckHeader(source, Kind, dto.Format, Format, dto.Version, Version, dto.Space, dto.Features, space);
         if (dto.Layers is null || dto.Layers.Length < 2) throw new ModelFileException($"{source}: needs at least 2 layers");
+        if (!double.IsFinite(dto.TargetMean) || !double.IsFinite(dto.TargetStd) || dto.TargetStd <= 0 || Math.Abs(dto.TargetMean) > MaxMagnitude || dto.TargetStd > MaxMagnitude)
+            throw new ModelFileException($"{source}: target_mean and target_std must be finite (std > 0, both at most {MaxMagnitude:G3})");
         var weights = new double[dto.Layers.Length][,];
+        var biases = new double[dto.Layers.Length][];
         for (int l = 0; l < dto.Layers.Length; l++)
         {
-            var rows = dto.Layers[l].Weights ?? throw new ModelFileException($"{source}: layer {l} has no weights");
-            int cols = rows.Length > 0 ? rows[0].Length : 0;
+            var layer = dto.Layers[l] ?? throw new ModelFileException($"{source}: layer {l} is null");
+            var rows = layer.Weights ?? throw new ModelFileException($"{source}: layer {l} has no weights");
+            biases[l] = layer.Bias ?? throw new ModelFileException($"{source}: layer {l} has no bias");
+            if (biases[l].Any(b => !Usable(b))) throw new ModelFileException($"{source}: layer {l} has a bias that is not finite or above {MaxMagnitude:G3} in magnitude");
+            int cols = rows.Length > 0 && rows[0] is not null ? rows[0].Length : 0;
             weights[l] = new double[rows.Length, cols];
             for (int o = 0; o < rows.Length; o++)
             {
-                if (rows[o].Length != cols) throw new ModelFileException($"{source}: layer {l} row {o} has {rows[o].Length} weights, expected {cols}");
+                if (rows[o] is null || rows[o].Length != cols) throw new ModelFileException($"{source}: layer {l} row {o} has {rows[o]?.Length ?? 0} weights, expected {cols}");
                 for (int i = 0; i < cols; i++)
                 {
-                    if (!double.IsFinite(rows[o][i])) throw new ModelFileException($"{source}: layer {l} weight [{o},{i}] is not finite");
+                    if (!Usable(rows[o][i])) throw new ModelFileException($"{source}: layer {l} weight [{o},{i}] is not finite or above {MaxMagnitude:G3} in magnitude");
                     weights[l][o, i] = rows[o][i];
                 }
             }
         }
         try
         {
-            return new MlpAccuracyPredictor(space, weights, dto.Layers.Select(x => x.Bias).ToArray(), dto.TargetMean, dto.TargetStd, dto.TrainedOn);
+            return new MlpAccuracyPredictor(space, weights, biases, dto.TargetMean, dto.TargetStd, dto.TrainedOn);
         }
         catch (ArgumentException e)
         {

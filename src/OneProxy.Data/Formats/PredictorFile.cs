@@ -42,8 +42,9 @@ public static class PredictorFile
         ModelFile.CheckHeader(source, Kind, dto.Format, Format, dto.Version, Version, dto.Space, dto.Features, space);
         if (dto.Weights is null || dto.Weights.Length != space.FeatureCount)
             throw new ModelFileException($"{source}: {dto.Weights?.Length ?? 0} weights, expected {space.FeatureCount} (one per feature)");
-        if (dto.Weights.Any(w => !double.IsFinite(w)))
-            throw new ModelFileException($"{source}: weights must be finite numbers");
+        // Finite is not enough: 31 weights near 1e308 sum to infinity. No latency is near 1e12 ms.
+        if (dto.Weights.Any(w => !double.IsFinite(w) || Math.Abs(w) > WideTableReader.MaxValue))
+            throw new ModelFileException($"{source}: weights must be finite numbers of magnitude at most {WideTableReader.MaxValue:G3}");
         return new LinearPredictor(dto.Space, dto.Device, dto.Weights, dto.Method, dto.TargetMeasurements);
     }
 }

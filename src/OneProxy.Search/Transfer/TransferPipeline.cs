@@ -16,8 +16,10 @@ namespace OneProxy.Transfer;
 /// When the candidates outnumber the budget left, the ones measured are chosen greedily by
 /// predicted hypervolume gain, and the sampled architectures (already measured) compete for free.
 /// </summary>
+/// <param name="searchPool">When set, the search on the adapted predictor scores only these architectures instead of the
+/// whole space: a partial recording (a published subset) can replay nothing else on the target.</param>
 public sealed class TransferPipeline(ISearchSpace space, LinearPredictor proxy, IReadOnlyList<Candidate> proxyFront,
-    ProxyAdapter adapter, IAccuracySource accuracy, TransferOptions options)
+    ProxyAdapter adapter, IAccuracySource accuracy, TransferOptions options, IReadOnlyList<Architecture>? searchPool = null)
 {
     private readonly TransferOptions _options = options.Validate();
 
@@ -87,7 +89,8 @@ public sealed class TransferPipeline(ISearchSpace space, LinearPredictor proxy, 
         var archs = measured.Keys.ToArray();
         var result = adapter.AdaptAuto(new FeatureMatrix(space, archs), archs.Select(a => measured[a]).ToArray(), target);
         var scorer = new ArchitectureScorer(space, result.Predictor, accuracy);
-        var front = space.Size <= 5_000_000
+        var front = searchPool is not null ? Pareto.NonDominated(scorer.Score(searchPool))
+            : space.Size <= 5_000_000
             ? ExhaustiveSearch.Front(scorer)
             : new EvolutionarySearch(scorer, _options.Evolution).Sweep(EvolutionarySearch.EvenTs(_options.SweepPoints), seeds.Derive("search").Int32Seed);
         return (result.Predictor, result.Method, result.EstimatedSrcc, front);
