@@ -9,6 +9,7 @@ public sealed record AccuracyInput(string? Path = null, string Column = "cifar10
 {
     public (TableAccuracy Source, string Note) Load(ISearchSpace space)
     {
+        if (Path is not null) LatencyInput.RequireFile(Path, "accuracy");
         var path = Path ?? DatasetLocator.File(space.Name, "architectures.csv");
         var table = WideTableReader.Read(path, ValueKind.AccuracyPercent, space);
         if (!table.HasColumn(Column))

@@ -18,6 +18,8 @@ public sealed record LatencyInput(string Space = "nasbench201", string? LatencyP
     {
         var space = SearchSpaceRegistry.Get(Space);
         var path = LatencyPath ?? DatasetLocator.File(space.Name, "latency_ms.csv");
+        if (LatencyPath is not null) RequireFile(LatencyPath, "latency");
+        if (ArchitecturesPath is not null) RequireFile(ArchitecturesPath, "architectures");
         var sw = Stopwatch.StartNew();
         var table = WideTableReader.ReadLatency(path, space, ArchitecturesPath);
         sw.Stop();
@@ -27,6 +29,13 @@ public sealed record LatencyInput(string Space = "nasbench201", string? LatencyP
         var recorded = table.ColumnNames.ToArray();
         if (WithFlops) table = CostColumns.Add(table, space);
         return new LoadedLatency(space, table, recorded, path, sw.Elapsed, notes);
+    }
+
+    /// <summary>A path the user gave must name a file: a folder otherwise fails deep inside the reader with "access denied".</summary>
+    public static void RequireFile(string path, string option)
+    {
+        if (Directory.Exists(path)) throw new InvalidOptionException(option, $"{OneProxyException.Quote(path, 200)} is a folder, not a CSV file");
+        if (!File.Exists(path)) throw new InvalidOptionException(option, $"file not found: {OneProxyException.Quote(path, 200)}");
     }
 }
 
