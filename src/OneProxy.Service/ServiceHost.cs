@@ -65,6 +65,7 @@ public static class ServiceHost
             var signals = new ResultSignals();
             builder.Services.AddSingleton(store).AddSingleton(contexts).AddSingleton(signals).AddSingleton(options);
             builder.Services.AddSingleton<PlannerHost>().AddHostedService(sp => sp.GetRequiredService<PlannerHost>());
+            builder.Services.AddHostedService<ResultFeed>();
             var app = builder.Build();
             app.MapOpenApi("/openapi/v1.json");
             app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();

@@ -67,24 +67,58 @@ public static class JobEndpoints
             var (req, bad) = await ApiJson.ReadAsync<ResultRequest>(http.Request, http.RequestAborted);
             if (bad is not null) return bad;
             var r = req!;
-            var problem = Validation.Token(r.LeaseToken) is string t ? ("lease_token", t)
-                : Validation.Token(r.IdempotencyKey) is string k ? ("idempotency_key", k)
-                : Validation.Latency(r.MedianMs) is string m ? ("median_ms", m)
-                : r.MinMs is double mn && Validation.Latency(mn) is string mm ? ("min_ms", mm)
-                : r.Runtime is { Length: > 100 } ? ("runtime", "at most 100 characters")
-                : ((string, string)?)null;
-            if (problem is var (field, message)) return ApiJson.Error(400, field, message);
-            var receipt = await store.PostResultAsync(device!, new JobResult(id, r.LeaseToken, r.IdempotencyKey, r.MedianMs, r.MinMs, r.Runtime, device!), http.RequestAborted);
+            if (Check(r.LeaseToken, r.IdempotencyKey, r.MedianMs, r.MinMs, r.Runtime, r.EnergyMj) is var (field, message)) return ApiJson.Error(400, field, message);
+            var receipt = (await store.PostResultsAsync(grant!.Devices,
+                [new JobResult(id, r.LeaseToken, r.IdempotencyKey, r.MedianMs, r.MinMs, r.Runtime, device!, r.EnergyMj)], http.RequestAborted))[0];
             if (receipt.Outcome == PostOutcome.Accepted) signals.Publish(device!, receipt.Architecture!, r.MedianMs);
-            return receipt.Outcome switch
-            {
-                PostOutcome.Accepted => Results.Json(new ResultResponse(id, "stored"), ApiJson.Options, statusCode: 201),
-                PostOutcome.Replayed => Results.Json(new ResultResponse(id, "already stored with this idempotency key"), ApiJson.Options),
-                PostOutcome.Conflict => ApiJson.Error(409, "job_id", "the job already has a result, its lease was re-issued to another agent, or the idempotency key belongs to another job"),
-                _ => ApiJson.Error(404, "job_id", $"no job {id}"),
-            };
+            var (status, text) = Describe(receipt.Outcome);
+            return status >= 400 ? ApiJson.Error(status, "job_id", text) : Results.Json(new ResultResponse(id, text), ApiJson.Options, statusCode: status);
         }).Accepts<ResultRequest>("application/json").Produces<ResultResponse>(201).Produces<ApiError>(409)
           .WithSummary("Post a job's measurement, exactly once per job (idempotency key for retries).");
+
+        g.MapPost("/results", async (HttpContext http) =>
+        {
+            var (grant, denied) = await Auth.RequireAsync(http, store, KeyRole.Agent);
+            if (denied is not null) return denied;
+            var (req, bad) = await ApiJson.ReadAsync<BatchResultsRequest>(http.Request, http.RequestAborted);
+            if (bad is not null) return bad;
+            var items = req!.Results;
+            if (Validation.Range(items.Count, 1, MaxBatch) is string n) return ApiJson.Error(400, "results", n);
+            for (int i = 0; i < items.Count; i++)
+                if (Check(items[i].LeaseToken, items[i].IdempotencyKey, items[i].MedianMs, items[i].MinMs, items[i].Runtime, items[i].EnergyMj) is var (field, message))
+                    return ApiJson.Error(400, $"results[{i}].{field}", message);
+            if (items.Select(x => x.JobId).Distinct().Count() != items.Count) return ApiJson.Error(400, "results", "a job appears twice");
+            if (items.Select(x => x.IdempotencyKey).Distinct(StringComparer.Ordinal).Count() != items.Count) return ApiJson.Error(400, "results", "an idempotency key appears twice");
+            var receipts = await store.PostResultsAsync(grant!.Devices,
+                items.Select(x => new JobResult(x.JobId, x.LeaseToken, x.IdempotencyKey, x.MedianMs, x.MinMs, x.Runtime, "agent", x.EnergyMj)).ToArray(), http.RequestAborted);
+            var statuses = new BatchResultStatus[receipts.Count];
+            for (int i = 0; i < receipts.Count; i++)
+            {
+                var rc = receipts[i];
+                if (rc.Outcome == PostOutcome.Accepted) signals.Publish(rc.Device!, rc.Architecture!, items[i].MedianMs);
+                var (status, text) = Describe(rc.Outcome);
+                statuses[i] = new BatchResultStatus(rc.JobId, status, text);
+            }
+            return Results.Json(new BatchResultsResponse(statuses), ApiJson.Options);
+        }).Accepts<BatchResultsRequest>("application/json").Produces<BatchResultsResponse>()
+          .WithSummary($"Post up to {MaxBatch} results in one transaction; each job gets the status a single post would have had (201, 200, 409, 404, 403).");
+
+        g.MapPost("/renew", async (HttpContext http) =>
+        {
+            var (grant, denied) = await Auth.RequireAsync(http, store, KeyRole.Agent);
+            if (denied is not null) return denied;
+            var (req, bad) = await ApiJson.ReadAsync<BatchRenewRequest>(http.Request, http.RequestAborted);
+            if (bad is not null) return bad;
+            int leaseMs = req!.LeaseMs ?? options.LeaseMs;
+            if (Validation.Range(leaseMs, 100, options.MaxLeaseMs) is string l) return ApiJson.Error(400, "lease_ms", l);
+            if (Validation.Range(req.Leases.Count, 1, MaxBatch) is string n) return ApiJson.Error(400, "leases", n);
+            for (int i = 0; i < req.Leases.Count; i++)
+                if (Validation.Token(req.Leases[i].LeaseToken) is string t) return ApiJson.Error(400, $"leases[{i}].lease_token", t);
+            var renewed = await store.RenewLeasesAsync(grant!.Devices, req.Leases.Select(x => (x.JobId, x.LeaseToken)).ToArray(), leaseMs, http.RequestAborted);
+            return Results.Json(new BatchRenewResponse(req.Leases.Select(x => x.JobId).Where(renewed.Contains).ToArray(),
+                req.Leases.Select(x => x.JobId).Where(j => !renewed.Contains(j)).ToArray(), store.NowMs + leaseMs), ApiJson.Options);
+        }).Accepts<BatchRenewRequest>("application/json").Produces<BatchRenewResponse>()
+          .WithSummary("Extend several leases the agent still holds in one statement; lost ones are listed.");
 
         async Task<(KeyGrant?, IResult?, string?)> OwnJob(HttpContext http, long id)
         {
@@ -96,4 +130,25 @@ public static class JobEndpoints
             return (grant, null, device);
         }
     }
+
+    /// <summary>Results in one batch post at most (one transaction).</summary>
+    public const int MaxBatch = 128;
+
+    private static (string Field, string Message)? Check(string leaseToken, string idempotencyKey, double medianMs, double? minMs, string? runtime, double? energyMj) =>
+        Validation.Token(leaseToken) is string t ? ("lease_token", t)
+        : Validation.Token(idempotencyKey) is string k ? ("idempotency_key", k)
+        : Validation.Latency(medianMs) is string m ? ("median_ms", m)
+        : minMs is double mn && Validation.Latency(mn) is string mm ? ("min_ms", mm)
+        : runtime is { Length: > 100 } ? ("runtime", "at most 100 characters")
+        : energyMj is double e && Validation.Energy(e) is string em ? ("energy_mj", em)
+        : null;
+
+    private static (int Status, string Text) Describe(PostOutcome outcome) => outcome switch
+    {
+        PostOutcome.Accepted => (201, "stored"),
+        PostOutcome.Replayed => (200, "already stored with this idempotency key"),
+        PostOutcome.Conflict => (409, "the job already has a result, its lease was re-issued to another agent, or the idempotency key belongs to another job"),
+        PostOutcome.Forbidden => (403, "this job belongs to a device this key does not serve"),
+        _ => (404, "no such job"),
+    };
 }

@@ -21,8 +21,10 @@ public sealed record BenchServeOptions
     public IReadOnlyList<string> Targets { get; init; } = ["eyeriss", "fpga", "pixel2", "samsung_s7", "essential_ph_1", "titanxp_1", "gold_6226", "1080ti_256"];
     public int LeaseMs { get; init; } = 3_000;
     public int PlannerLeaseMs { get; init; } = 3_000;
-    public int Pipelines { get; init; } = 64;
-    public int LeaseBatch { get; init; } = 8;
+    /// <summary>Pipelines per replica: each waits on its device's agents most of the time, so as many as devices keeps every agent busy.</summary>
+    public int Pipelines { get; init; } = 1024;
+    /// <summary>Jobs an agent leases (and then posts) per request.</summary>
+    public int LeaseBatch { get; init; } = 32;
     /// <summary>Simulated measuring time per job.</summary>
     public int MeasureDelayMs { get; init; }
     public int MaxSeconds { get; init; } = 600;

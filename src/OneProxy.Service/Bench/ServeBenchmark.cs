@@ -44,7 +44,7 @@ public static class ServeBenchmark
         string[] Args(int i) =>
         [
             "serve", "--store", store, "--port", "0", "--library", string.Join(",", library), "--pipelines", o.Pipelines.ToString(),
-            "--lease-ms", o.LeaseMs.ToString(), "--planner-lease-ms", o.PlannerLeaseMs.ToString(), "--poll-ms", pg ? "500" : "2000",
+            "--lease-ms", o.LeaseMs.ToString(), "--planner-lease-ms", o.PlannerLeaseMs.ToString(), "--poll-ms", pg ? "2000" : "5000",
             "--budget", o.Budget.ToString(), "--refit-every", o.RefitEvery.ToString(), "--seed", o.Seed.ToString(), "--run-seconds", (o.MaxSeconds + 120).ToString(),
         ];
         try
@@ -83,7 +83,7 @@ public static class ServeBenchmark
             var latencies = new ConcurrentBag<double>();
             var acked = new ConcurrentDictionary<long, int>();
             int lateAccepted = 0, lateRefused = 0, agentsKilled = 0;
-            var rng = new Random(SeedStreams.Derive(o.Seed, "bench-serve/kills"));
+            var rng = new SeedStream(o.Seed).Random("bench-serve/kills");
             int toKill = (int)Math.Ceiling(o.KillAgents * o.Agents - 1e-9);
             var killAfterJobs = new int[o.Agents];
             for (int a = 0; a < o.Agents; a++) killAfterJobs[a] = -1;

@@ -113,7 +113,7 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
             // The store failed under this pipeline: leave the device to its lease, which runs out, and a replica resumes it.
             log.LogWarning("pipeline of {Device} stopped by a store error: {Message}", name, e.Message);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or OneProxyException)
         {
             // The algorithm refused the data (too few architectures, constant latencies, ...): the device fails with the reason.
             log.LogWarning("onboarding {Device} failed: {Message}", name, e.Message);

@@ -57,6 +57,22 @@ public sealed class StoreBackedDevice(OnboardingStore store, string name, ISearc
         }
     }
 
+    public bool TryKnown(Architecture architecture, out double ms)
+    {
+        _known ??= Load();
+        if (_known.TryGetValue(space.Format(architecture), out ms)) return true;
+        // Results this replica accepted meanwhile are in the mailbox: take them without waiting.
+        foreach (var (a, v) in mailbox.Take(TimeSpan.Zero, ct)) _known[a] = v;
+        return _known.TryGetValue(space.Format(architecture), out ms);
+    }
+
+    public void Queue(IReadOnlyList<Architecture> architectures)
+    {
+        _known ??= Load();
+        var batch = architectures.Select(space.Format).Where(t => !_known.ContainsKey(t) && _queued.Add(t)).Distinct().ToArray();
+        if (batch.Length > 0) store.EnqueueAsync(name, batch, ct).GetAwaiter().GetResult();
+    }
+
     private Dictionary<string, double> Load()
     {
         var d = new Dictionary<string, double>(StringComparer.Ordinal);
