@@ -77,7 +77,8 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
         cts.CancelAfter(TimeSpan.FromSeconds(options.MaxOnboardingSeconds));
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // The pipeline starts only once it is registered, so its removal can never come before its registration.
-        var task = Task.Factory.StartNew(async () => { await gate.Task; await RunOne(name, cts.Token); }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // The pipeline's blocking part gets a thread of its own inside RunOne; the rest is short async store work.
+        var task = Task.Run(async () => { await gate.Task; await RunOne(name, cts.Token); }, CancellationToken.None);
         _running[name] = (task, cts);
         task.ContinueWith(_ => { _running.TryRemove(name, out var _); cts.Dispose(); }, TaskScheduler.Default);
         gate.SetResult();
@@ -97,10 +98,12 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
             }
             using var box = signals.Subscribe(name);
             var queued = new StoreBackedDevice(store, name, ctx.Space, box, TimeSpan.FromMilliseconds(options.ResultPollMs), _compute, ct);
-            OnboardingOutcome outcome;
             await _compute.WaitAsync(ct);
-            try { outcome = OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct); }
-            finally { _compute.Release(); }
+            var outcome = await DedicatedThread.Run("onboard " + name, () =>
+            {
+                try { return OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct); }
+                finally { _compute.Release(); }
+            });
             if (await store.FinishDeviceAsync(name, Owner, DeviceState.Onboarded, JsonSerializer.Serialize(outcome), null, ct))
                 Interlocked.Increment(ref _onboarded);
         }
