@@ -47,7 +47,7 @@ public sealed class AgentLoop(HttpClient http, AgentOptions options, IJobRunner 
             LeaseResponse lease;
             try
             {
-                lease = await Send<LeaseResponse>(HttpMethod.Post, "api/v1/lease", new LeaseRequest(Math.Min(options.Batch, options.MaxJobs - leased), options.LeaseMs), ct);
+                lease = await Send<LeaseResponse>(HttpMethod.Post, "api/v1/lease", new LeaseRequest(Math.Min(options.Batch, options.MaxJobs - leased), options.LeaseMs, (int)options.LeaseWait.TotalMilliseconds), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { reason = "cancelled"; break; }
             catch (HttpRequestException e)

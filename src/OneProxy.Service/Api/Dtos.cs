@@ -16,9 +16,11 @@ public sealed record RegisterDeviceResponse(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("agent_key")] string AgentKey);
 
+/// <summary>Lease up to max jobs; with wait_ms the server waits up to that long for jobs before answering an empty list (long poll).</summary>
 public sealed record LeaseRequest(
     [property: JsonPropertyName("max")] int Max = 1,
-    [property: JsonPropertyName("lease_ms")] int? LeaseMs = null);
+    [property: JsonPropertyName("lease_ms")] int? LeaseMs = null,
+    [property: JsonPropertyName("wait_ms")] int WaitMs = 0);
 
 public sealed record JobDto(
     [property: JsonPropertyName("job_id")] long JobId,

@@ -14,7 +14,7 @@ namespace OneProxy.Service.Api;
 /// </summary>
 public static class JobEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, OnboardingStore store, ResultSignals signals, ServiceOptions options)
+    public static void Map(IEndpointRouteBuilder app, OnboardingStore store, ResultSignals signals, WorkSignal work, ServiceOptions options)
     {
         var g = app.MapGroup("/api/v1").WithTags("jobs");
         // A device's measuring setting never changes after registration, so a lease answer need not re-read it.
@@ -29,8 +29,16 @@ public static class JobEndpoints
             int leaseMs = req!.LeaseMs ?? options.LeaseMs;
             if (Validation.Range(req.Max, 1, 64) is string m) return ApiJson.Error(400, "max", m);
             if (Validation.Range(leaseMs, 100, options.MaxLeaseMs) is string l) return ApiJson.Error(400, "lease_ms", l);
-            string key = http.Request.Headers[Auth.Header].First()!;
-            var jobs = await store.LeaseAsync(OnboardingStore.HashKey(key), $"{options.ReplicaId}/{http.Connection.RemoteIpAddress}", leaseMs, req.Max, http.RequestAborted);
+            if (Validation.Range(req.WaitMs, 0, MaxWaitMs) is string w) return ApiJson.Error(400, "wait_ms", w);
+            string key = http.Request.Headers[Auth.Header].First()!, hash = OnboardingStore.HashKey(key), owner = $"{options.ReplicaId}/{http.Connection.RemoteIpAddress}";
+            var jobs = await store.LeaseAsync(hash, owner, leaseMs, req.Max, http.RequestAborted);
+            // Long poll: nothing open yet, so wait here for this replica to queue jobs (or a slice to pass: other replicas' jobs, expired leases).
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (jobs.Count == 0 && waited.ElapsedMilliseconds < req.WaitMs && !http.RequestAborted.IsCancellationRequested)
+            {
+                await work.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(WaitSliceMs, req.WaitMs - waited.ElapsedMilliseconds)), http.RequestAborted);
+                jobs = await store.LeaseAsync(hash, owner, leaseMs, req.Max, http.RequestAborted);
+            }
             var dtos = new List<JobDto>(jobs.Count);
             foreach (var j in jobs)
             {
@@ -130,6 +138,9 @@ public static class JobEndpoints
             return (grant, null, device);
         }
     }
+
+    /// <summary>Longest server-side wait of a lease request that found nothing, and the slice after which it looks again whatever the signal.</summary>
+    public const int MaxWaitMs = 10_000, WaitSliceMs = 250;
 
     /// <summary>Results in one batch post at most (one transaction).</summary>
     public const int MaxBatch = 128;

@@ -14,7 +14,7 @@ namespace OneProxy.Service.Onboarding;
 /// On shutdown pipelines are cancelled and their leases given back so a survivor takes them at once.
 /// </summary>
 public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<string, OnboardingContext> contexts, ResultSignals signals,
-    ServiceOptions options, ILogger<PlannerHost> log) : BackgroundService
+    WorkSignal work, ServiceOptions options, ILogger<PlannerHost> log) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, (Task Task, CancellationTokenSource Cts)> _running = new(StringComparer.Ordinal);
     private long _onboarded, _failed;
@@ -97,7 +97,7 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
                 return;
             }
             using var box = signals.Subscribe(name);
-            var queued = new StoreBackedDevice(store, name, ctx.Space, box, TimeSpan.FromMilliseconds(options.ResultPollMs), _compute, ct);
+            var queued = new StoreBackedDevice(store, name, ctx.Space, box, TimeSpan.FromMilliseconds(options.ResultPollMs), _compute, ct, work);
             await _compute.WaitAsync(ct);
             var outcome = await DedicatedThread.Run("onboard " + name, () =>
             {
