@@ -34,11 +34,16 @@ public static class JobEndpoints
             var jobs = await store.LeaseAsync(hash, owner, leaseMs, req.Max, http.RequestAborted);
             // Long poll: nothing open yet, so wait here for this replica to queue jobs (or a slice to pass: other replicas' jobs, expired leases).
             var waited = System.Diagnostics.Stopwatch.StartNew();
+            double idleMs = 0;
             while (jobs.Count == 0 && waited.ElapsedMilliseconds < req.WaitMs && !http.RequestAborted.IsCancellationRequested)
             {
+                long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 await work.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(WaitSliceMs, req.WaitMs - waited.ElapsedMilliseconds)), http.RequestAborted);
+                idleMs += System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
                 jobs = await store.LeaseAsync(hash, owner, leaseMs, req.Max, http.RequestAborted);
             }
+            // How long the request was held on purpose, so clients timing the API can tell waiting for work from serving.
+            if (idleMs > 0) http.Response.Headers[WaitedHeader] = idleMs.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
             var dtos = new List<JobDto>(jobs.Count);
             foreach (var j in jobs)
             {
@@ -141,6 +146,9 @@ public static class JobEndpoints
 
     /// <summary>Longest server-side wait of a lease request that found nothing, and the slice after which it looks again whatever the signal.</summary>
     public const int MaxWaitMs = 10_000, WaitSliceMs = 250;
+
+    /// <summary>Response header of a long-poll lease: milliseconds the server held the request waiting for a signal (not counting its store reads).</summary>
+    public const string WaitedHeader = "X-Lease-Waited-Ms";
 
     /// <summary>Results in one batch post at most (one transaction).</summary>
     public const int MaxBatch = 128;

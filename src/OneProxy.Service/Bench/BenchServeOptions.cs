@@ -57,10 +57,10 @@ public sealed record BenchServeResult(
     string Store, int Replicas, int Devices, int Agents, long Jobs, long Lost, long Duplicated, double JobsPerSecond,
     double P50Ms, double P99Ms, long Onboarded,
     long Failed, int AgentsKilled, int ReplicasKilled, int LatePostsAccepted, int LatePostsRefused, long Reissued,
-    double PeakReplicaRssMb, double BenchRssMb, double Seconds, long Requests, double ReplicaCpuSeconds, double BenchCpuSeconds)
+    double PeakReplicaRssMb, double BenchRssMb, double Seconds, long Requests, double ReplicaCpuSeconds, double BenchCpuSeconds, double OnboardCpuMsPerDevice)
 {
     public const string Header = "store,replicas,devices,agents,jobs,lost,duplicated,jobs_per_s,p50_ms,p99_ms,onboarded," +
-        "failed,agents_killed,replicas_killed,late_posts_accepted,late_posts_refused,reissued_jobs,peak_replica_rss_mb,bench_rss_mb,seconds,requests,replica_cpu_s,bench_cpu_s";
+        "failed,agents_killed,replicas_killed,late_posts_accepted,late_posts_refused,reissued_jobs,peak_replica_rss_mb,bench_rss_mb,seconds,requests,replica_cpu_s,bench_cpu_s,onboard_cpu_ms_per_device";
 
     public string Csv()
     {
@@ -68,6 +68,6 @@ public sealed record BenchServeResult(
         return string.Join(',', Store, Replicas, Devices, Agents, Jobs, Lost, Duplicated, JobsPerSecond.ToString("0.0", inv), P50Ms.ToString("0.00", inv),
             P99Ms.ToString("0.00", inv), Onboarded, Failed, AgentsKilled, ReplicasKilled, LatePostsAccepted, LatePostsRefused, Reissued,
             PeakReplicaRssMb.ToString("0", inv), BenchRssMb.ToString("0", inv), Seconds.ToString("0.0", inv), Requests,
-            ReplicaCpuSeconds.ToString("0.0", inv), BenchCpuSeconds.ToString("0.0", inv));
+            ReplicaCpuSeconds.ToString("0.0", inv), BenchCpuSeconds.ToString("0.0", inv), OnboardCpuMsPerDevice.ToString("0.0", inv));
     }
 }

@@ -39,6 +39,10 @@ public static class ServeBenchmark
         log.WriteLine($"bench serve: {o.Devices} devices x budget {o.Budget}, {o.Agents} agents, {o.Replicas} replica(s) on {(pg ? "PostgreSQL" : "SQLite " + store)}; " +
                       $"replaying {string.Join(",", o.Targets)}; library {library.Length} devices");
 
+        var ctx = OnboardingContext.Load(space.Name, null, null, "cifar10_test_acc", library);
+        double onboardMs = OnboardingCost.CpuMsPerDevice(ctx, o.Targets.Select(t => recordings[t]).ToArray(), o.Budget,
+            new OnboardingSettings { RefitEvery = o.RefitEvery, Seed = o.Seed }, 16, ct);
+        log.WriteLine($"onboarding compute alone (in this process, no HTTP, no store): {onboardMs:0.0} CPU-ms per device");
         var replicas = new List<ReplicaProcess>();
         var env = new Dictionary<string, string> { ["ONEPROXY_ADMIN_KEY"] = adminKey };
         string[] Args(int i) =>
@@ -183,7 +187,7 @@ public static class ServeBenchmark
             return new BenchServeResult(pg ? "postgres" : "sqlite", o.Replicas, o.Devices, o.Agents, counts.Jobs, lost, duplicated, counts.Results / seconds,
                 Pct(0.50), Pct(0.99), onboarded, failed, agentsKilled, replicasKilled, lateAccepted, lateRefused, counts.Reissued,
                 replicas.Max(r => r.PeakRssMb()), ReplicaProcess.ReadHwmMb(Environment.ProcessId), seconds, sorted.Length,
-                replicas.Sum(r => r.CpuSeconds), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - benchCpu0);
+                replicas.Sum(r => r.CpuSeconds), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - benchCpu0, onboardMs);
         }
         finally
         {
