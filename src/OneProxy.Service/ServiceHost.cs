@@ -63,13 +63,15 @@ public static class ServiceHost
             builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
             builder.Services.AddOpenApi();
             var signals = new ResultSignals();
-            builder.Services.AddSingleton(store).AddSingleton(contexts).AddSingleton(signals).AddSingleton(options);
+            var work = new WorkSignal();
+            builder.Services.AddSingleton(store).AddSingleton(contexts).AddSingleton(signals).AddSingleton(work).AddSingleton(options);
             builder.Services.AddSingleton<PlannerHost>().AddHostedService(sp => sp.GetRequiredService<PlannerHost>());
+            builder.Services.AddHostedService<ResultFeed>();
             var app = builder.Build();
             app.MapOpenApi("/openapi/v1.json");
             app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
             DeviceEndpoints.Map(app, store, contexts, options);
-            JobEndpoints.Map(app, store, signals, options);
+            JobEndpoints.Map(app, store, signals, work, options);
             DashboardEndpoints.Map(app, store, contexts);
             Selection.SelectionEndpoints.Map(app, store, new Selection.PolicyHost(store, OneProxy.Aquaman.Service.ModelCatalog.ForThesisModels(), options.Onboarding.Seed));
             await app.StartAsync(ct);

@@ -33,7 +33,7 @@ public sealed record ServiceOptions
     public int PlannerLeaseMs { get; init; } = 10_000;
 
     /// <summary>Onboarding pipelines run at once on this replica.</summary>
-    public int Pipelines { get; init; } = 64;
+    public int Pipelines { get; init; } = 256;
 
     public int PlannerTickMs { get; init; } = 100;
 

@@ -38,6 +38,10 @@ public static class Migrations
         """
         CREATE TABLE policy_state (name TEXT PRIMARY KEY, version {bigint} NOT NULL, state TEXT NOT NULL, updated_ms {bigint} NOT NULL);
         """,
+        // 4: energy per inference (mJ) where the agent could read a counter, for the per-device energy bound.
+        """
+        ALTER TABLE results ADD COLUMN energy_mj {double} NULL;
+        """,
     ];
 
     public static int Latest => Steps.Length;

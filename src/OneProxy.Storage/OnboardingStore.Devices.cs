@@ -16,7 +16,14 @@ public sealed partial class OnboardingStore
             ("@n", name), ("@s", space), ("@b", batch), ("@t", threads), ("@i", input), ("@f", featuresJson), ("@bu", budget), ("@now", NowMs)) == 1, ct);
 
     /// <summary>Deletes a device with its jobs, results and agent keys; false if there was none.</summary>
-    public Task<bool> DeleteDeviceAsync(string name, CancellationToken ct) =>
+    public async Task<bool> DeleteDeviceAsync(string name, CancellationToken ct)
+    {
+        bool deleted = await DeleteDeviceCoreAsync(name, ct);
+        _grants.Clear(); // after the commit, so no request re-caches the old grant in between
+        return deleted;
+    }
+
+    private Task<bool> DeleteDeviceCoreAsync(string name, CancellationToken ct) =>
         WriteAsync(async (c, tx) =>
         {
             await ExecAsync(c, tx, "DELETE FROM api_keys WHERE device = @n", ct, ("@n", name));

@@ -81,44 +81,116 @@ public sealed partial class OnboardingStore
     /// Stores one result exactly once. The same idempotency key again: Replayed (nothing stored).
     /// A job already done, or re-leased to another agent since this lease: Conflict. A stale lease
     /// that nobody else took is still accepted: the measurement is valid and nobody else will post it.
+    /// A job of another device than <paramref name="device"/>: NotFound.
     /// </summary>
-    public Task<PostReceipt> PostResultAsync(string device, JobResult result, CancellationToken ct) =>
-        WriteAsync(async (c, tx) =>
+    public async Task<PostReceipt> PostResultAsync(string device, JobResult result, CancellationToken ct)
+    {
+        var r = (await PostResultsAsync(new HashSet<string>(StringComparer.Ordinal) { device }, [result], ct))[0];
+        return new PostReceipt(r.Outcome == PostOutcome.Forbidden ? PostOutcome.NotFound : r.Outcome, r.Architecture);
+    }
+
+    /// <summary>Largest batch of <see cref="PostResultsAsync"/> and <see cref="RenewLeasesAsync"/> (bounds the statement's parameters).</summary>
+    public const int MaxBatch = 256;
+
+    /// <summary>
+    /// Stores a batch of results in one transaction, each exactly once, with the rules of
+    /// <see cref="PostResultAsync"/> applied per result; a job of a device outside
+    /// <paramref name="devices"/> is Forbidden and left alone. Four statements whatever the batch
+    /// size: the jobs' devices, the idempotency keys seen before, one UPDATE ... FROM (VALUES ...)
+    /// that turns the postable jobs done (RETURNING those it did), one multi-row INSERT.
+    /// Job ids and idempotency keys must be distinct within a batch.
+    /// </summary>
+    public Task<IReadOnlyList<BatchReceipt>> PostResultsAsync(IReadOnlySet<string> devices, IReadOnlyList<JobResult> results, CancellationToken ct)
+    {
+        if (results.Count is 0 or > MaxBatch) throw new ArgumentOutOfRangeException(nameof(results), results.Count, $"a batch holds 1..{MaxBatch} results");
+        if (results.Select(r => r.JobId).Distinct().Count() != results.Count) throw new ArgumentException("a batch names a job twice");
+        if (results.Select(r => r.IdempotencyKey).Distinct(StringComparer.Ordinal).Count() != results.Count) throw new ArgumentException("a batch uses an idempotency key twice");
+        return WriteAsync<IReadOnlyList<BatchReceipt>>(async (c, tx) =>
         {
-            await using (var prior = Command(c, tx, "SELECT job_id FROM results WHERE idempotency_key = @k", ("@k", result.IdempotencyKey)))
+            int n = results.Count;
+            var ids = results.Select((r, i) => ($"@i{i}", (object?)r.JobId)).ToArray();
+            var owner = new Dictionary<long, string>();
+            await using (var cmd = Command(c, tx, $"SELECT id, device FROM jobs WHERE id IN ({string.Join(", ", ids.Select(p => p.Item1))})", ids))
+            await using (var rd = await cmd.ExecuteReaderAsync(ct))
+                while (await rd.ReadAsync(ct)) owner[rd.GetInt64(0)] = rd.GetString(1);
+            var keys = results.Select((r, i) => ($"@k{i}", (object?)r.IdempotencyKey)).ToArray();
+            var prior = new Dictionary<string, long>(StringComparer.Ordinal);
+            await using (var cmd = Command(c, tx, $"SELECT idempotency_key, job_id FROM results WHERE idempotency_key IN ({string.Join(", ", keys.Select(p => p.Item1))})", keys))
+            await using (var rd = await cmd.ExecuteReaderAsync(ct))
+                while (await rd.ReadAsync(ct)) prior[rd.GetString(0)] = rd.GetInt64(1);
+
+            var outcome = new PostOutcome?[n];
+            var open = new List<int>(n);
+            for (int i = 0; i < n; i++)
             {
-                var v = await prior.ExecuteScalarAsync(ct);
-                if (v is not null and not DBNull)
-                    return Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) == result.JobId ? new PostReceipt(PostOutcome.Replayed, null) : new PostReceipt(PostOutcome.Conflict, null);
+                var r = results[i];
+                if (!owner.TryGetValue(r.JobId, out var dev)) outcome[i] = PostOutcome.NotFound;
+                else if (!devices.Contains(dev)) outcome[i] = PostOutcome.Forbidden;
+                else if (prior.TryGetValue(r.IdempotencyKey, out var was)) outcome[i] = was == r.JobId ? PostOutcome.Replayed : PostOutcome.Conflict;
+                else open.Add(i);
             }
-            string arch;
-            await using (var done = Command(c, tx,
-                "UPDATE jobs SET state = 'done', lease_until = 0 WHERE id = @id AND device = @d AND state <> 'done' AND lease_token = @t RETURNING arch",
-                ("@id", result.JobId), ("@d", device), ("@t", result.LeaseToken)))
+            var arch = new Dictionary<long, string>();
+            if (open.Count > 0)
             {
-                var v = await done.ExecuteScalarAsync(ct);
-                if (v is not string a)
+                var args = open.SelectMany(i => new[] { ($"@j{i}", (object?)results[i].JobId), ($"@t{i}", (object?)results[i].LeaseToken) }).ToArray();
+                string values = string.Join(", ", open.Select(i => $"(@j{i}, @t{i})"));
+                await using var cmd = Command(c, tx,
+                    $"UPDATE jobs SET state = 'done', lease_until = 0 FROM (VALUES {values}) AS v WHERE jobs.id = v.column1 AND jobs.lease_token = v.column2 " +
+                    "AND jobs.state <> 'done' RETURNING jobs.id, jobs.arch", args);
+                await using var rd = await cmd.ExecuteReaderAsync(ct);
+                while (await rd.ReadAsync(ct)) arch[rd.GetInt64(0)] = rd.GetString(1);
+            }
+            var stored = open.Where(i => arch.ContainsKey(results[i].JobId)).ToArray();
+            foreach (var i in open) outcome[i] = arch.ContainsKey(results[i].JobId) ? PostOutcome.Accepted : PostOutcome.Conflict;
+            if (stored.Length > 0)
+            {
+                long now = NowMs;
+                var args = new List<(string, object?)> { ("@now", now) };
+                var rows = new List<string>(stored.Length);
+                foreach (int i in stored)
                 {
-                    long exists = await ScalarLongAsync(c, tx, "SELECT COUNT(*) FROM jobs WHERE id = @id AND device = @d", ct, ("@id", result.JobId), ("@d", device));
-                    return new PostReceipt(exists == 0 ? PostOutcome.NotFound : PostOutcome.Conflict, null);
+                    var r = results[i];
+                    rows.Add($"(@j{i}, @d{i}, @a{i}, @m{i}, @mn{i}, @rt{i}, @ag{i}, @k{i}, @now, @e{i})");
+                    args.AddRange([($"@j{i}", r.JobId), ($"@d{i}", owner[r.JobId]), ($"@a{i}", arch[r.JobId]), ($"@m{i}", r.MedianMs), ($"@mn{i}", r.MinMs),
+                        ($"@rt{i}", r.Runtime), ($"@ag{i}", r.Agent), ($"@k{i}", r.IdempotencyKey), ($"@e{i}", r.EnergyMj)]);
                 }
-                arch = a;
+                await ExecAsync(c, tx,
+                    "INSERT INTO results (job_id, device, arch, median_ms, min_ms, runtime, agent, idempotency_key, received_ms, energy_mj) VALUES " + string.Join(", ", rows), ct, [.. args]);
+                if (Kind == StoreKind.PostgreSql) await NotifyAsync(c, tx, stored.Select(i => (owner[results[i].JobId], arch[results[i].JobId], results[i].MedianMs)), ct);
             }
-            await ExecAsync(c, tx,
-                "INSERT INTO results (job_id, device, arch, median_ms, min_ms, runtime, agent, idempotency_key, received_ms) VALUES (@id, @d, @a, @m, @mn, @rt, @ag, @k, @now)", ct,
-                ("@id", result.JobId), ("@d", device), ("@a", arch), ("@m", result.MedianMs), ("@mn", result.MinMs), ("@rt", result.Runtime),
-                ("@ag", result.Agent), ("@k", result.IdempotencyKey), ("@now", NowMs));
-            return new PostReceipt(PostOutcome.Accepted, arch);
+            return results.Select((r, i) => new BatchReceipt(r.JobId, outcome[i]!.Value,
+                outcome[i] == PostOutcome.Accepted ? owner[r.JobId] : null, outcome[i] == PostOutcome.Accepted ? arch[r.JobId] : null)).ToArray();
         }, ct);
+    }
+
+    /// <summary>Extends the leases their holders still have, in one statement; returns the jobs renewed (the others are done or were re-issued).</summary>
+    public Task<IReadOnlySet<long>> RenewLeasesAsync(IReadOnlySet<string> devices, IReadOnlyList<(long JobId, string LeaseToken)> leases, int leaseMs, CancellationToken ct)
+    {
+        if (leases.Count is 0 or > MaxBatch) throw new ArgumentOutOfRangeException(nameof(leases), leases.Count, $"a batch holds 1..{MaxBatch} leases");
+        return WriteAsync<IReadOnlySet<long>>(async (c, tx) =>
+        {
+            var args = leases.SelectMany((l, i) => new[] { ($"@j{i}", (object?)l.JobId), ($"@t{i}", (object?)l.LeaseToken) })
+                .Concat(devices.Select((d, i) => ($"@d{i}", (object?)d))).Append(("@u", NowMs + leaseMs)).ToArray();
+            string values = string.Join(", ", leases.Select((_, i) => $"(@j{i}, @t{i})"));
+            string owned = devices.Count == 0 ? "NULL" : string.Join(", ", devices.Select((_, i) => $"@d{i}"));
+            await using var cmd = Command(c, tx,
+                $"UPDATE jobs SET lease_until = @u FROM (VALUES {values}) AS v WHERE jobs.id = v.column1 AND jobs.lease_token = v.column2 " +
+                $"AND jobs.state = 'leased' AND jobs.device IN ({owned}) RETURNING jobs.id", args);
+            await using var rd = await cmd.ExecuteReaderAsync(ct);
+            var renewed = new HashSet<long>();
+            while (await rd.ReadAsync(ct)) renewed.Add(rd.GetInt64(0));
+            return renewed;
+        }, ct);
+    }
 
     /// <summary>Every stored result of a device, in arrival order.</summary>
     public Task<IReadOnlyList<StoredResult>> ResultsAsync(string device, CancellationToken ct) =>
         ReadAsync<IReadOnlyList<StoredResult>>(async c =>
         {
-            await using var cmd = Command(c, null, "SELECT job_id, arch, median_ms, received_ms, agent FROM results WHERE device = @d ORDER BY received_ms, job_id", ("@d", device));
+            await using var cmd = Command(c, null, "SELECT job_id, arch, median_ms, received_ms, agent, energy_mj FROM results WHERE device = @d ORDER BY received_ms, job_id", ("@d", device));
             await using var r = await cmd.ExecuteReaderAsync(ct);
             var list = new List<StoredResult>();
-            while (await r.ReadAsync(ct)) list.Add(new StoredResult(r.GetInt64(0), r.GetString(1), r.GetDouble(2), r.GetInt64(3), r.GetString(4)));
+            while (await r.ReadAsync(ct)) list.Add(new StoredResult(r.GetInt64(0), r.GetString(1), r.GetDouble(2), r.GetInt64(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetDouble(5)));
             return list;
         }, ct);
 

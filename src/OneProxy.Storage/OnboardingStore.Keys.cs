@@ -16,6 +16,7 @@ public sealed partial class OnboardingStore
     {
         if (role == KeyRole.Agent && devices.Count == 0) throw new ArgumentException("an agent key needs at least one device");
         var rows = role == KeyRole.Admin ? [""] : devices;
+        _grants.Clear();
         return WriteAsync(async (c, tx) =>
         {
             foreach (var d in rows)
@@ -23,6 +24,31 @@ public sealed partial class OnboardingStore
                     ("@k", HashKey(key)), ("@r", role.ToString().ToLowerInvariant()), ("@d", d));
             return 0;
         }, ct);
+    }
+
+    /// <summary>How long a known key's grant is answered from memory; a device deleted on another replica loses its key here at most this late.</summary>
+    public static readonly TimeSpan GrantCacheTime = TimeSpan.FromSeconds(2);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (KeyGrant Grant, long Until)> _grants = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="FindKeyAsync"/> for every request: a known key's grant is kept for
+    /// <see cref="GrantCacheTime"/> (an agent sends a request per lease and per post; the grant
+    /// rarely changes). Unknown keys are never kept; any key or device change on this replica clears it.
+    /// </summary>
+    public async Task<KeyGrant?> GrantAsync(string key, CancellationToken ct)
+    {
+        string hash = HashKey(key);
+        long now = Environment.TickCount64;
+        if (_grants.TryGetValue(hash, out var hit) && hit.Until > now) return hit.Grant;
+        var grant = await FindKeyAsync(key, ct);
+        if (grant is null) _grants.TryRemove(hash, out _);
+        else
+        {
+            if (_grants.Count > 100_000) _grants.Clear(); // bounded: many distinct keys only cost re-reads
+            _grants[hash] = (grant, now + (long)GrantCacheTime.TotalMilliseconds);
+        }
+        return grant;
     }
 
     /// <summary>What a presented key may do, or null for an unknown key.</summary>

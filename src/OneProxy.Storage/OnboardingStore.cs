@@ -25,8 +25,17 @@ public sealed partial class OnboardingStore : IAsyncDisposable
         Kind = kind;
         _connectionString = connectionString;
         _time = time;
-        if (kind == StoreKind.PostgreSql) _pg = NpgsqlDataSource.Create(connectionString);
+        if (kind == StoreKind.PostgreSql)
+        {
+            // Prepared statements: every statement here is parameterised text that repeats, so Npgsql prepares the frequent ones once per connection.
+            var b = new NpgsqlConnectionStringBuilder(connectionString);
+            if (b.MaxAutoPrepare == 0) b.MaxAutoPrepare = 64;
+            _pg = NpgsqlDataSource.Create(b.ConnectionString);
+        }
     }
+
+    /// <summary>SQLite's single writer: one connection kept open for every write transaction, used under <see cref="_writer"/> only.</summary>
+    private SqliteConnection? _sqliteWriter;
 
     public StoreKind Kind { get; }
 
@@ -85,8 +94,16 @@ public sealed partial class OnboardingStore : IAsyncDisposable
         if (serial) await _writer.WaitAsync(ct);
         try
         {
+            if (serial)
+            {
+                _sqliteWriter ??= (SqliteConnection)await OpenConnectionAsync(ct);
+                // Microsoft.Data.Sqlite starts BEGIN IMMEDIATE: the write lock is taken up front, so no upgrade deadlock.
+                await using var stx = await _sqliteWriter.BeginTransactionAsync(ct);
+                var sr = await body(_sqliteWriter, stx);
+                await stx.CommitAsync(ct);
+                return sr;
+            }
             await using var c = await OpenConnectionAsync(ct);
-            // Microsoft.Data.Sqlite starts BEGIN IMMEDIATE: the write lock is taken up front, so no upgrade deadlock.
             await using var tx = await c.BeginTransactionAsync(ct);
             var r = await body(c, tx);
             await tx.CommitAsync(ct);
@@ -163,7 +180,14 @@ public sealed partial class OnboardingStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_pg is not null) await _pg.DisposeAsync();
-        else SqliteConnection.ClearAllPools();
+        else
+        {
+            await _writer.WaitAsync();
+            if (_sqliteWriter is not null) await _sqliteWriter.DisposeAsync();
+            _sqliteWriter = null;
+            _writer.Release();
+            SqliteConnection.ClearAllPools();
+        }
         _writer.Dispose();
     }
 }

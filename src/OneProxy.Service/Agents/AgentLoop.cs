@@ -47,7 +47,7 @@ public sealed class AgentLoop(HttpClient http, AgentOptions options, IJobRunner 
             LeaseResponse lease;
             try
             {
-                lease = await Send<LeaseResponse>(HttpMethod.Post, "api/v1/lease", new LeaseRequest(Math.Min(options.Batch, options.MaxJobs - leased), options.LeaseMs), ct);
+                lease = await Send<LeaseResponse>(HttpMethod.Post, "api/v1/lease", new LeaseRequest(Math.Min(options.Batch, options.MaxJobs - leased), options.LeaseMs, (int)options.LeaseWait.TotalMilliseconds), ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { reason = "cancelled"; break; }
             catch (HttpRequestException e)
@@ -62,35 +62,70 @@ public sealed class AgentLoop(HttpClient http, AgentOptions options, IJobRunner 
                 continue;
             }
             idleSince.Restart();
-            foreach (var job in lease.Jobs)
+            // One renewal request keeps every lease of the batch alive while its jobs are measured; one post stores them all.
+            var held = lease.Jobs.ToDictionary(j => j.JobId);
+            var done = new List<(JobDto Job, Measured M)>(lease.Jobs.Count);
+            using (var renew = CancellationTokenSource.CreateLinkedTokenSource(ct))
             {
-                leased++;
-                AfterLease?.Invoke(job);
-                Measured m;
-                using (var renew = CancellationTokenSource.CreateLinkedTokenSource(ct))
+                var renewing = RenewWhileRunning(held, renew.Token);
+                try
                 {
-                    var renewing = RenewWhileRunning(job, renew.Token);
-                    try { m = await runner.RunAsync(job, ct); }
-                    catch (AgentProtocolException) { failed++; continue; }
-                    finally { await renew.CancelAsync(); await renewing; }
+                    foreach (var job in lease.Jobs)
+                    {
+                        leased++;
+                        AfterLease?.Invoke(job);
+                        try { done.Add((job, await runner.RunAsync(job, ct))); }
+                        catch (AgentProtocolException) { failed++; }
+                        lock (held) held.Remove(job.JobId);
+                    }
                 }
-                var status = await PostResult(job, m, ct);
-                OnPosted?.Invoke(job, status);
-                switch (status)
-                {
-                    case HttpStatusCode.Created: stored++; break;
-                    case HttpStatusCode.OK: replayed++; break;
-                    default: refused++; break;
-                }
+                finally { await renew.CancelAsync(); await renewing; }
             }
+            if (done.Count > 0)
+                foreach (var (job, status) in await PostResults(done, ct))
+                {
+                    OnPosted?.Invoke(job, status);
+                    switch (status)
+                    {
+                        case HttpStatusCode.Created: stored++; break;
+                        case HttpStatusCode.OK: replayed++; break;
+                        default: refused++; break;
+                    }
+                }
             idleSince.Restart(); // idleness counts from the last job done, not from the lease
         }
         return new AgentSummary(leased, stored, replayed, refused, failed, sw.Elapsed, reason + (LastError is null ? "" : $" (last transport error: {LastError})"));
     }
 
+    private string IdempotencyKey(JobDto job) => $"{options.AgentId}:{job.JobId}:{job.Attempt}";
+
+    /// <summary>Posts measured jobs in one request (one transaction on the server); retried with the same keys after a transport error.</summary>
+    public async Task<IReadOnlyList<(JobDto Job, HttpStatusCode Status)>> PostResults(IReadOnlyList<(JobDto Job, Measured M)> done, CancellationToken ct)
+    {
+        var body = new BatchResultsRequest(done.Select(d => new BatchResultItem(d.Job.JobId, d.Job.LeaseToken, IdempotencyKey(d.Job), d.M.MedianMs, d.M.MinMs, d.M.Runtime, d.M.EnergyMj)).ToArray());
+        var byId = done.ToDictionary(d => d.Job.JobId, d => d.Job);
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var resp = await http.PostAsJsonAsync(Url("api/v1/results"), body, ApiJson.Options, ct);
+                if ((int)resp.StatusCode >= 500 && attempt < PostAttempts) { await Task.Delay(100 * attempt, ct); continue; }
+                if (!resp.IsSuccessStatusCode) return done.Select(d => (d.Job, resp.StatusCode)).ToArray();
+                var answer = (await resp.Content.ReadFromJsonAsync<BatchResultsResponse>(ApiJson.Options, ct))!;
+                return answer.Results.Select(r => (byId[r.JobId], (HttpStatusCode)r.Status)).ToArray();
+            }
+            catch (HttpRequestException) when (attempt < PostAttempts)
+            {
+                // The response may have been lost after the server stored the results: the same keys make the retry safe.
+                Failover();
+                await Task.Delay(100 * attempt, ct);
+            }
+        }
+    }
+
     public async Task<HttpStatusCode> PostResult(JobDto job, Measured m, CancellationToken ct)
     {
-        var body = new ResultRequest(job.LeaseToken, $"{options.AgentId}:{job.JobId}:{job.Attempt}", m.MedianMs, m.MinMs, m.Runtime);
+        var body = new ResultRequest(job.LeaseToken, IdempotencyKey(job), m.MedianMs, m.MinMs, m.Runtime, m.EnergyMj);
         for (int attempt = 1; ; attempt++)
         {
             try
@@ -108,20 +143,27 @@ public sealed class AgentLoop(HttpClient http, AgentOptions options, IJobRunner 
         }
     }
 
-    private async Task RenewWhileRunning(JobDto job, CancellationToken ct)
+    /// <summary>Renews the leases of the batch's jobs not yet measured, every third of a lease, in one request.</summary>
+    private async Task RenewWhileRunning(Dictionary<long, JobDto> held, CancellationToken ct)
     {
         var every = TimeSpan.FromMilliseconds(options.LeaseMs / 3.0);
         try
         {
-            while (true)
+            while (!ct.IsCancellationRequested)
             {
                 await Task.Delay(every, ct);
-                using var resp = await http.PostAsJsonAsync(Url($"api/v1/jobs/{job.JobId}/renew"), new RenewRequest(job.LeaseToken, options.LeaseMs), ApiJson.Options, ct);
-                if (resp.StatusCode == HttpStatusCode.Conflict) return; // lost: the result will be refused or accepted once
+                LeaseRef[] leases;
+                lock (held) leases = held.Values.Select(j => new LeaseRef(j.JobId, j.LeaseToken)).ToArray();
+                if (leases.Length == 0) return;
+                using var resp = await http.PostAsJsonAsync(Url("api/v1/renew"), new BatchRenewRequest(leases, options.LeaseMs), ApiJson.Options, ct);
+                if (!resp.IsSuccessStatusCode) continue;
+                // Lost leases (re-issued): their results will be refused or accepted once; stop renewing them.
+                var answer = await resp.Content.ReadFromJsonAsync<BatchRenewResponse>(ApiJson.Options, ct);
+                lock (held) foreach (var id in answer!.Lost) held.Remove(id);
             }
         }
-        catch (OperationCanceledException) { /* the job finished */ }
-        catch (HttpRequestException) { /* server unreachable: the lease may run out and the job be re-issued */ }
+        catch (OperationCanceledException) { /* the batch finished */ }
+        catch (HttpRequestException) { /* server unreachable: the leases may run out and the jobs be re-issued */ }
     }
 
     private async Task<T> Send<T>(HttpMethod method, string path, object body, CancellationToken ct)

@@ -16,6 +16,8 @@ public sealed record AgentOptions
     /// <summary>Stop after no job came for this long (0: never stop for idleness, only at MaxTime).</summary>
     public TimeSpan IdleExit { get; init; } = TimeSpan.Zero;
     public TimeSpan IdlePoll { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long the server may hold a lease request that finds no job (long poll) before answering an empty list.</summary>
+    public TimeSpan LeaseWait { get; init; } = TimeSpan.FromSeconds(2);
     public string AgentId { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 
     public AgentOptions Validate()
@@ -25,6 +27,8 @@ public sealed record AgentOptions
             if (!u.IsAbsoluteUri || u.Scheme is not ("http" or "https")) throw new ArgumentException($"--server: expected an http(s) URL, got {u}");
         if (LeaseMs < 100) throw new ArgumentOutOfRangeException("--lease-ms", LeaseMs, "must be >= 100");
         if (Batch is < 1 or > 64) throw new ArgumentOutOfRangeException("--batch", Batch, "must be in 1..64");
+        if (LeaseWait < TimeSpan.Zero || LeaseWait.TotalMilliseconds > OneProxy.Service.Api.JobEndpoints.MaxWaitMs)
+            throw new ArgumentOutOfRangeException("--lease-wait", LeaseWait, $"must be in 0..{OneProxy.Service.Api.JobEndpoints.MaxWaitMs} ms");
         if (MaxJobs < 1) throw new ArgumentOutOfRangeException("--max-jobs", MaxJobs, "must be >= 1");
         if (string.IsNullOrWhiteSpace(Key)) throw new ArgumentException("--key: give the device's agent key (or set ONEPROXY_AGENT_KEY)");
         return this;

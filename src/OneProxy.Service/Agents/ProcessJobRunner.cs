@@ -46,7 +46,7 @@ public sealed class ProcessJobRunner(AgentCommand command, TimeSpan timeout, int
         {
             AgentMeasurement m when setting.Conflict(m.BatchSize, m.Threads, m.InputSize) is string conflict =>
                 throw new AgentProtocolException($"agent {conflict} for {job.Arch}"),
-            AgentMeasurement m => new Measured(m.MedianMs, m.MinMs, m.Runtime),
+            AgentMeasurement m => new Measured(m.MedianMs, m.MinMs, m.Runtime, m.EnergyMj),
             AgentFailure f => throw new AgentProtocolException($"agent could not measure {job.Arch}: {f.Error}"),
             _ => throw new AgentProtocolException($"agent sent an unknown report for {job.Arch}"),
         };

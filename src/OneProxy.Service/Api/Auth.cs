@@ -16,7 +16,7 @@ public static class Auth
         string? key = http.Request.Headers[Header].FirstOrDefault();
         if (key is null && allowCookie) key = http.Request.Cookies[Dashboard.DashboardEndpoints.Cookie];
         if (string.IsNullOrEmpty(key) || key.Length > 256) return (null, ApiJson.Error(401, "key", $"send an API key in the {Header} header"));
-        var grant = await store.FindKeyAsync(key, http.RequestAborted);
+        var grant = await store.GrantAsync(key, http.RequestAborted);
         if (grant is null) return (null, ApiJson.Error(401, "key", "unknown API key"));
         if (role is not null && grant.Role != role) return (null, ApiJson.Error(403, "key", $"this needs an {role.ToString()!.ToLowerInvariant()} key"));
         return (grant, null);

@@ -83,16 +83,35 @@ public static class DeviceEndpoints
             await WithOutcome(http, name, (_, o) => Results.Json(o.Front, ApiJson.Options)))
           .Produces<FrontPoint[]>().WithSummary("The device's Pareto front: measured latency and accuracy of each design.");
 
-        g.MapGet("/{name}/best", async (HttpContext http, string name, double max_latency_ms) =>
-            await WithOutcome(http, name, (d, o) =>
+        g.MapGet("/{name}/best", async (HttpContext http, string name, double max_latency_ms, double? max_energy_mj) =>
+            await WithDevice(http, name, async d =>
             {
+                if (d.ResultJson is null) return NotYet(d);
                 if (Validation.Latency(max_latency_ms) is string bad) return ApiJson.Error(400, "max_latency_ms", bad);
-                var best = o.Front.Where(p => p.LatencyMs <= max_latency_ms).OrderByDescending(p => p.Accuracy).ThenBy(p => p.LatencyMs).FirstOrDefault();
-                return best is null
-                    ? ApiJson.Error(404, "max_latency_ms", $"no design on the front of '{d.Name}' meets {max_latency_ms} ms (fastest: {o.Front.Min(p => p.LatencyMs):0.###} ms)")
-                    : Results.Json(new BestResponse(d.Name, max_latency_ms, best.Architecture, best.LatencyMs, best.Accuracy), ApiJson.Options);
+                if (max_energy_mj is double e && Validation.Energy(e) is string badE) return ApiJson.Error(400, "max_energy_mj", badE);
+                var o = JsonSerializer.Deserialize<OnboardingOutcome>(d.ResultJson)!;
+                if (max_energy_mj is not double maxE)
+                {
+                    var best = o.Front.Where(p => p.LatencyMs <= max_latency_ms).OrderByDescending(p => p.Accuracy).ThenBy(p => p.LatencyMs).FirstOrDefault();
+                    return best is null
+                        ? ApiJson.Error(404, "max_latency_ms", $"no design on the front of '{d.Name}' meets {max_latency_ms} ms (fastest: {o.Front.Min(p => p.LatencyMs):0.###} ms)")
+                        : Results.Json(new BestResponse(d.Name, max_latency_ms, best.Architecture, best.LatencyMs, best.Accuracy), ApiJson.Options);
+                }
+                // Two bounds: the latency/accuracy front may hold no design within the energy bound while a
+                // measured design off it does, so every measured design with an energy reading competes.
+                if (!contexts.TryGetValue(d.Space, out var ctx)) return ApiJson.Error(409, "space", $"this replica does not serve space '{d.Space}'");
+                var withEnergy = (await store.ResultsAsync(d.Name, http.RequestAborted)).Where(r => r.EnergyMj is not null).ToArray();
+                var fits = withEnergy.Where(r => r.MedianMs <= max_latency_ms && r.EnergyMj <= maxE).ToArray();
+                if (fits.Length == 0)
+                    return ApiJson.Error(404, "max_energy_mj", withEnergy.Length == 0
+                        ? $"'{d.Name}' has no measurement with energy_mj (its agent reported latency only)"
+                        : $"none of the {withEnergy.Length} designs of '{d.Name}' measured with energy meets {max_latency_ms} ms and {maxE} mJ");
+                var acc = ctx.Accuracy.PredictAll(fits.Select(r => ctx.Space.Parse(r.Architecture)).ToArray());
+                int pick = Enumerable.Range(0, fits.Length).OrderByDescending(i => acc[i]).ThenBy(i => fits[i].MedianMs).ThenBy(i => fits[i].EnergyMj).First();
+                return Results.Json(new BestResponse(d.Name, max_latency_ms, fits[pick].Architecture, fits[pick].MedianMs, acc[pick], maxE, fits[pick].EnergyMj), ApiJson.Options);
             }))
-          .Produces<BestResponse>().WithSummary("The most accurate design of the front whose measured latency is within max_latency_ms.");
+          .Produces<BestResponse>()
+          .WithSummary("The most accurate design within max_latency_ms (from the front) and, given max_energy_mj, within that energy too (from every design measured with energy).");
 
         g.MapGet("/{name}/predictor", async (HttpContext http, string name) =>
             await WithOutcome(http, name, (d, o) => o.PredictorJson is null
@@ -102,7 +121,7 @@ public static class DeviceEndpoints
 
         g.MapGet("/{name}/measurements", async (HttpContext http, string name) =>
             await WithDevice(http, name, async d => Results.Json((await store.ResultsAsync(d.Name, http.RequestAborted))
-                .Select(r => new { job_id = r.JobId, arch = r.Architecture, median_ms = r.MedianMs, received_ms = r.ReceivedMs }), ApiJson.Options)))
+                .Select(r => new { job_id = r.JobId, arch = r.Architecture, median_ms = r.MedianMs, energy_mj = r.EnergyMj, received_ms = r.ReceivedMs }), ApiJson.Options)))
           .WithSummary("Every measurement stored for the device, in arrival order.");
 
         async Task<IResult> WithDevice(HttpContext http, string name, Func<DeviceRecord, Task<IResult>> then)
@@ -117,8 +136,11 @@ public static class DeviceEndpoints
 
         Task<IResult> WithOutcome(HttpContext http, string name, Func<DeviceRecord, OnboardingOutcome, IResult> then) =>
             WithDevice(http, name, d => Task.FromResult(d.ResultJson is null
-                ? ApiJson.Error(409, "state", $"'{d.Name}' is {d.State.ToString().ToLowerInvariant()} ({d.Measured} of {d.Budget} measured)")
+                ? NotYet(d)
                 : then(d, JsonSerializer.Deserialize<OnboardingOutcome>(d.ResultJson)!)));
+
+        static IResult NotYet(DeviceRecord d) =>
+            ApiJson.Error(409, "state", $"'{d.Name}' is {d.State.ToString().ToLowerInvariant()} ({d.Measured} of {d.Budget} measured)");
     }
 
     public static DeviceDto ToDto(DeviceRecord d, bool withResult) => new(

@@ -16,9 +16,11 @@ public sealed record RegisterDeviceResponse(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("agent_key")] string AgentKey);
 
+/// <summary>Lease up to max jobs; with wait_ms the server waits up to that long for jobs before answering an empty list (long poll).</summary>
 public sealed record LeaseRequest(
     [property: JsonPropertyName("max")] int Max = 1,
-    [property: JsonPropertyName("lease_ms")] int? LeaseMs = null);
+    [property: JsonPropertyName("lease_ms")] int? LeaseMs = null,
+    [property: JsonPropertyName("wait_ms")] int WaitMs = 0);
 
 public sealed record JobDto(
     [property: JsonPropertyName("job_id")] long JobId,
@@ -43,7 +45,42 @@ public sealed record ResultRequest(
     [property: JsonPropertyName("idempotency_key")] string IdempotencyKey,
     [property: JsonPropertyName("median_ms")] double MedianMs,
     [property: JsonPropertyName("min_ms")] double? MinMs = null,
-    [property: JsonPropertyName("runtime")] string? Runtime = null);
+    [property: JsonPropertyName("runtime")] string? Runtime = null,
+    [property: JsonPropertyName("energy_mj")] double? EnergyMj = null);
+
+/// <summary>One result of a batch post: the job it is for, with the fields of a single post.</summary>
+public sealed record BatchResultItem(
+    [property: JsonPropertyName("job_id")] long JobId,
+    [property: JsonPropertyName("lease_token")] string LeaseToken,
+    [property: JsonPropertyName("idempotency_key")] string IdempotencyKey,
+    [property: JsonPropertyName("median_ms")] double MedianMs,
+    [property: JsonPropertyName("min_ms")] double? MinMs = null,
+    [property: JsonPropertyName("runtime")] string? Runtime = null,
+    [property: JsonPropertyName("energy_mj")] double? EnergyMj = null);
+
+public sealed record BatchResultsRequest([property: JsonPropertyName("results")] IReadOnlyList<BatchResultItem> Results);
+
+/// <summary>Per job: the status a single post would have had (201, 200, 409, 404, 403) and what it means.</summary>
+public sealed record BatchResultStatus(
+    [property: JsonPropertyName("job_id")] long JobId,
+    [property: JsonPropertyName("status")] int Status,
+    [property: JsonPropertyName("outcome")] string Outcome);
+
+public sealed record BatchResultsResponse([property: JsonPropertyName("results")] IReadOnlyList<BatchResultStatus> Results);
+
+public sealed record LeaseRef(
+    [property: JsonPropertyName("job_id")] long JobId,
+    [property: JsonPropertyName("lease_token")] string LeaseToken);
+
+public sealed record BatchRenewRequest(
+    [property: JsonPropertyName("leases")] IReadOnlyList<LeaseRef> Leases,
+    [property: JsonPropertyName("lease_ms")] int? LeaseMs = null);
+
+/// <summary>Leases extended, and those lost (done, re-issued, or not this key's).</summary>
+public sealed record BatchRenewResponse(
+    [property: JsonPropertyName("renewed")] IReadOnlyList<long> Renewed,
+    [property: JsonPropertyName("lost")] IReadOnlyList<long> Lost,
+    [property: JsonPropertyName("lease_until_ms")] long LeaseUntilMs);
 
 public sealed record ResultResponse(
     [property: JsonPropertyName("job_id")] long JobId,
@@ -65,6 +102,8 @@ public sealed record BestResponse(
     [property: JsonPropertyName("max_latency_ms")] double MaxLatencyMs,
     [property: JsonPropertyName("arch")] string Arch,
     [property: JsonPropertyName("latency_ms")] double LatencyMs,
-    [property: JsonPropertyName("accuracy")] double Accuracy);
+    [property: JsonPropertyName("accuracy")] double Accuracy,
+    [property: JsonPropertyName("max_energy_mj")] double? MaxEnergyMj = null,
+    [property: JsonPropertyName("energy_mj")] double? EnergyMj = null);
 
 public sealed record AgentKeyRequest([property: JsonPropertyName("devices")] string[] Devices);

@@ -14,7 +14,7 @@ namespace OneProxy.Service.Api;
 /// </summary>
 public static class JobEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, OnboardingStore store, ResultSignals signals, ServiceOptions options)
+    public static void Map(IEndpointRouteBuilder app, OnboardingStore store, ResultSignals signals, WorkSignal work, ServiceOptions options)
     {
         var g = app.MapGroup("/api/v1").WithTags("jobs");
         // A device's measuring setting never changes after registration, so a lease answer need not re-read it.
@@ -29,8 +29,21 @@ public static class JobEndpoints
             int leaseMs = req!.LeaseMs ?? options.LeaseMs;
             if (Validation.Range(req.Max, 1, 64) is string m) return ApiJson.Error(400, "max", m);
             if (Validation.Range(leaseMs, 100, options.MaxLeaseMs) is string l) return ApiJson.Error(400, "lease_ms", l);
-            string key = http.Request.Headers[Auth.Header].First()!;
-            var jobs = await store.LeaseAsync(OnboardingStore.HashKey(key), $"{options.ReplicaId}/{http.Connection.RemoteIpAddress}", leaseMs, req.Max, http.RequestAborted);
+            if (Validation.Range(req.WaitMs, 0, MaxWaitMs) is string w) return ApiJson.Error(400, "wait_ms", w);
+            string key = http.Request.Headers[Auth.Header].First()!, hash = OnboardingStore.HashKey(key), owner = $"{options.ReplicaId}/{http.Connection.RemoteIpAddress}";
+            var jobs = await store.LeaseAsync(hash, owner, leaseMs, req.Max, http.RequestAborted);
+            // Long poll: nothing open yet, so wait here for this replica to queue jobs (or a slice to pass: other replicas' jobs, expired leases).
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            double idleMs = 0;
+            while (jobs.Count == 0 && waited.ElapsedMilliseconds < req.WaitMs && !http.RequestAborted.IsCancellationRequested)
+            {
+                long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                await work.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(WaitSliceMs, req.WaitMs - waited.ElapsedMilliseconds)), http.RequestAborted);
+                idleMs += System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                jobs = await store.LeaseAsync(hash, owner, leaseMs, req.Max, http.RequestAborted);
+            }
+            // How long the request was held on purpose, so clients timing the API can tell waiting for work from serving.
+            if (idleMs > 0) http.Response.Headers[WaitedHeader] = idleMs.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
             var dtos = new List<JobDto>(jobs.Count);
             foreach (var j in jobs)
             {
@@ -67,24 +80,58 @@ public static class JobEndpoints
             var (req, bad) = await ApiJson.ReadAsync<ResultRequest>(http.Request, http.RequestAborted);
             if (bad is not null) return bad;
             var r = req!;
-            var problem = Validation.Token(r.LeaseToken) is string t ? ("lease_token", t)
-                : Validation.Token(r.IdempotencyKey) is string k ? ("idempotency_key", k)
-                : Validation.Latency(r.MedianMs) is string m ? ("median_ms", m)
-                : r.MinMs is double mn && Validation.Latency(mn) is string mm ? ("min_ms", mm)
-                : r.Runtime is { Length: > 100 } ? ("runtime", "at most 100 characters")
-                : ((string, string)?)null;
-            if (problem is var (field, message)) return ApiJson.Error(400, field, message);
-            var receipt = await store.PostResultAsync(device!, new JobResult(id, r.LeaseToken, r.IdempotencyKey, r.MedianMs, r.MinMs, r.Runtime, device!), http.RequestAborted);
+            if (Check(r.LeaseToken, r.IdempotencyKey, r.MedianMs, r.MinMs, r.Runtime, r.EnergyMj) is var (field, message)) return ApiJson.Error(400, field, message);
+            var receipt = (await store.PostResultsAsync(grant!.Devices,
+                [new JobResult(id, r.LeaseToken, r.IdempotencyKey, r.MedianMs, r.MinMs, r.Runtime, device!, r.EnergyMj)], http.RequestAborted))[0];
             if (receipt.Outcome == PostOutcome.Accepted) signals.Publish(device!, receipt.Architecture!, r.MedianMs);
-            return receipt.Outcome switch
-            {
-                PostOutcome.Accepted => Results.Json(new ResultResponse(id, "stored"), ApiJson.Options, statusCode: 201),
-                PostOutcome.Replayed => Results.Json(new ResultResponse(id, "already stored with this idempotency key"), ApiJson.Options),
-                PostOutcome.Conflict => ApiJson.Error(409, "job_id", "the job already has a result, its lease was re-issued to another agent, or the idempotency key belongs to another job"),
-                _ => ApiJson.Error(404, "job_id", $"no job {id}"),
-            };
+            var (status, text) = Describe(receipt.Outcome);
+            return status >= 400 ? ApiJson.Error(status, "job_id", text) : Results.Json(new ResultResponse(id, text), ApiJson.Options, statusCode: status);
         }).Accepts<ResultRequest>("application/json").Produces<ResultResponse>(201).Produces<ApiError>(409)
           .WithSummary("Post a job's measurement, exactly once per job (idempotency key for retries).");
+
+        g.MapPost("/results", async (HttpContext http) =>
+        {
+            var (grant, denied) = await Auth.RequireAsync(http, store, KeyRole.Agent);
+            if (denied is not null) return denied;
+            var (req, bad) = await ApiJson.ReadAsync<BatchResultsRequest>(http.Request, http.RequestAborted);
+            if (bad is not null) return bad;
+            var items = req!.Results;
+            if (Validation.Range(items.Count, 1, MaxBatch) is string n) return ApiJson.Error(400, "results", n);
+            for (int i = 0; i < items.Count; i++)
+                if (Check(items[i].LeaseToken, items[i].IdempotencyKey, items[i].MedianMs, items[i].MinMs, items[i].Runtime, items[i].EnergyMj) is var (field, message))
+                    return ApiJson.Error(400, $"results[{i}].{field}", message);
+            if (items.Select(x => x.JobId).Distinct().Count() != items.Count) return ApiJson.Error(400, "results", "a job appears twice");
+            if (items.Select(x => x.IdempotencyKey).Distinct(StringComparer.Ordinal).Count() != items.Count) return ApiJson.Error(400, "results", "an idempotency key appears twice");
+            var receipts = await store.PostResultsAsync(grant!.Devices,
+                items.Select(x => new JobResult(x.JobId, x.LeaseToken, x.IdempotencyKey, x.MedianMs, x.MinMs, x.Runtime, "agent", x.EnergyMj)).ToArray(), http.RequestAborted);
+            var statuses = new BatchResultStatus[receipts.Count];
+            for (int i = 0; i < receipts.Count; i++)
+            {
+                var rc = receipts[i];
+                if (rc.Outcome == PostOutcome.Accepted) signals.Publish(rc.Device!, rc.Architecture!, items[i].MedianMs);
+                var (status, text) = Describe(rc.Outcome);
+                statuses[i] = new BatchResultStatus(rc.JobId, status, text);
+            }
+            return Results.Json(new BatchResultsResponse(statuses), ApiJson.Options);
+        }).Accepts<BatchResultsRequest>("application/json").Produces<BatchResultsResponse>()
+          .WithSummary($"Post up to {MaxBatch} results in one transaction; each job gets the status a single post would have had (201, 200, 409, 404, 403).");
+
+        g.MapPost("/renew", async (HttpContext http) =>
+        {
+            var (grant, denied) = await Auth.RequireAsync(http, store, KeyRole.Agent);
+            if (denied is not null) return denied;
+            var (req, bad) = await ApiJson.ReadAsync<BatchRenewRequest>(http.Request, http.RequestAborted);
+            if (bad is not null) return bad;
+            int leaseMs = req!.LeaseMs ?? options.LeaseMs;
+            if (Validation.Range(leaseMs, 100, options.MaxLeaseMs) is string l) return ApiJson.Error(400, "lease_ms", l);
+            if (Validation.Range(req.Leases.Count, 1, MaxBatch) is string n) return ApiJson.Error(400, "leases", n);
+            for (int i = 0; i < req.Leases.Count; i++)
+                if (Validation.Token(req.Leases[i].LeaseToken) is string t) return ApiJson.Error(400, $"leases[{i}].lease_token", t);
+            var renewed = await store.RenewLeasesAsync(grant!.Devices, req.Leases.Select(x => (x.JobId, x.LeaseToken)).ToArray(), leaseMs, http.RequestAborted);
+            return Results.Json(new BatchRenewResponse(req.Leases.Select(x => x.JobId).Where(renewed.Contains).ToArray(),
+                req.Leases.Select(x => x.JobId).Where(j => !renewed.Contains(j)).ToArray(), store.NowMs + leaseMs), ApiJson.Options);
+        }).Accepts<BatchRenewRequest>("application/json").Produces<BatchRenewResponse>()
+          .WithSummary("Extend several leases the agent still holds in one statement; lost ones are listed.");
 
         async Task<(KeyGrant?, IResult?, string?)> OwnJob(HttpContext http, long id)
         {
@@ -96,4 +143,31 @@ public static class JobEndpoints
             return (grant, null, device);
         }
     }
+
+    /// <summary>Longest server-side wait of a lease request that found nothing, and the slice after which it looks again whatever the signal.</summary>
+    public const int MaxWaitMs = 10_000, WaitSliceMs = 250;
+
+    /// <summary>Response header of a long-poll lease: milliseconds the server held the request waiting for a signal (not counting its store reads).</summary>
+    public const string WaitedHeader = "X-Lease-Waited-Ms";
+
+    /// <summary>Results in one batch post at most (one transaction).</summary>
+    public const int MaxBatch = 128;
+
+    private static (string Field, string Message)? Check(string leaseToken, string idempotencyKey, double medianMs, double? minMs, string? runtime, double? energyMj) =>
+        Validation.Token(leaseToken) is string t ? ("lease_token", t)
+        : Validation.Token(idempotencyKey) is string k ? ("idempotency_key", k)
+        : Validation.Latency(medianMs) is string m ? ("median_ms", m)
+        : minMs is double mn && Validation.Latency(mn) is string mm ? ("min_ms", mm)
+        : runtime is { Length: > 100 } ? ("runtime", "at most 100 characters")
+        : energyMj is double e && Validation.Energy(e) is string em ? ("energy_mj", em)
+        : null;
+
+    private static (int Status, string Text) Describe(PostOutcome outcome) => outcome switch
+    {
+        PostOutcome.Accepted => (201, "stored"),
+        PostOutcome.Replayed => (200, "already stored with this idempotency key"),
+        PostOutcome.Conflict => (409, "the job already has a result, its lease was re-issued to another agent, or the idempotency key belongs to another job"),
+        PostOutcome.Forbidden => (403, "this job belongs to a device this key does not serve"),
+        _ => (404, "no such job"),
+    };
 }

@@ -28,6 +28,8 @@ public static partial class Validation
 
     public static string? Latency(double ms) => double.IsFinite(ms) && ms > 0 && ms < 1e7 ? null : $"must be a finite latency in (0, 1e7) ms, got {ms}";
 
+    public static string? Energy(double mj) => double.IsFinite(mj) && mj > 0 && mj < 1e9 ? null : $"must be a finite energy in (0, 1e9) mJ, got {mj}";
+
     /// <summary>Device features: at most 32 entries, named like devices, each a number, a boolean or a string of at most 200 characters.</summary>
     public static (string Field, string Message)? Features(IReadOnlyDictionary<string, JsonElement>? features)
     {

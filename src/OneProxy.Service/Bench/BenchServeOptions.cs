@@ -21,11 +21,15 @@ public sealed record BenchServeOptions
     public IReadOnlyList<string> Targets { get; init; } = ["eyeriss", "fpga", "pixel2", "samsung_s7", "essential_ph_1", "titanxp_1", "gold_6226", "1080ti_256"];
     public int LeaseMs { get; init; } = 3_000;
     public int PlannerLeaseMs { get; init; } = 3_000;
-    public int Pipelines { get; init; } = 64;
-    public int LeaseBatch { get; init; } = 8;
+    /// <summary>Pipelines per replica: each waits on its device's agents most of the time, so as many as devices keeps every agent busy.</summary>
+    public int Pipelines { get; init; } = 1024;
+    /// <summary>Jobs an agent leases (and then posts) per request.</summary>
+    public int LeaseBatch { get; init; } = 32;
     /// <summary>Simulated measuring time per job.</summary>
     public int MeasureDelayMs { get; init; }
     public int MaxSeconds { get; init; } = 600;
+    /// <summary>Pipelines computing at once per replica (serve --compute-slots); null: serve's default (cores - 1).</summary>
+    public int? ComputeSlots { get; init; }
     public int Seed { get; init; }
 
     /// <summary>Onboarding's pruning, passed to serve: the library's default 5 costs about 1 CPU-second per device, 0 (the paper's) about 0.2.</summary>
@@ -40,6 +44,8 @@ public sealed record BenchServeOptions
         if (KillAgents is < 0 or > 1 || double.IsNaN(KillAgents)) throw new ArgumentOutOfRangeException("--kill-agents", KillAgents, "must be a fraction in [0, 1]");
         if (KillReplicaAt is double k && (k is <= 0 or >= 1 || Replicas < 2)) throw new ArgumentOutOfRangeException("--kill-replica-at", k, "must be in (0, 1) and needs --replicas >= 2");
         if (Targets.Count == 0) throw new ArgumentException("--targets: give at least one column to replay");
+        if (ComputeSlots is < 1 or > 64) throw new ArgumentOutOfRangeException("--compute-slots", ComputeSlots, "must be in 1..64");
+        if (LeaseBatch is < 1 or > 64) throw new ArgumentOutOfRangeException("--lease-batch", LeaseBatch, "must be in 1..64");
         if (MaxSeconds is < 5 or > 3600) throw new ArgumentOutOfRangeException("--max-seconds", MaxSeconds, "must be in 5..3600");
         if (MeasureDelayMs is < 0 or > 60_000) throw new ArgumentOutOfRangeException("--measure-delay-ms", MeasureDelayMs, "must be in 0..60000");
         return this;
@@ -51,16 +57,17 @@ public sealed record BenchServeResult(
     string Store, int Replicas, int Devices, int Agents, long Jobs, long Lost, long Duplicated, double JobsPerSecond,
     double P50Ms, double P99Ms, long Onboarded,
     long Failed, int AgentsKilled, int ReplicasKilled, int LatePostsAccepted, int LatePostsRefused, long Reissued,
-    double PeakReplicaRssMb, double BenchRssMb, double Seconds, long Requests)
+    double PeakReplicaRssMb, double BenchRssMb, double Seconds, long Requests, double ReplicaCpuSeconds, double BenchCpuSeconds, double OnboardCpuMsPerDevice)
 {
     public const string Header = "store,replicas,devices,agents,jobs,lost,duplicated,jobs_per_s,p50_ms,p99_ms,onboarded," +
-        "failed,agents_killed,replicas_killed,late_posts_accepted,late_posts_refused,reissued_jobs,peak_replica_rss_mb,bench_rss_mb,seconds,requests";
+        "failed,agents_killed,replicas_killed,late_posts_accepted,late_posts_refused,reissued_jobs,peak_replica_rss_mb,bench_rss_mb,seconds,requests,replica_cpu_s,bench_cpu_s,onboard_cpu_ms_per_device";
 
     public string Csv()
     {
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         return string.Join(',', Store, Replicas, Devices, Agents, Jobs, Lost, Duplicated, JobsPerSecond.ToString("0.0", inv), P50Ms.ToString("0.00", inv),
             P99Ms.ToString("0.00", inv), Onboarded, Failed, AgentsKilled, ReplicasKilled, LatePostsAccepted, LatePostsRefused, Reissued,
-            PeakReplicaRssMb.ToString("0", inv), BenchRssMb.ToString("0", inv), Seconds.ToString("0.0", inv), Requests);
+            PeakReplicaRssMb.ToString("0", inv), BenchRssMb.ToString("0", inv), Seconds.ToString("0.0", inv), Requests,
+            ReplicaCpuSeconds.ToString("0.0", inv), BenchCpuSeconds.ToString("0.0", inv), OnboardCpuMsPerDevice.ToString("0.0", inv));
     }
 }

@@ -6,7 +6,7 @@ namespace OneProxy.Service.Bench;
 public sealed class ReplicaProcess : IDisposable
 {
     private readonly Process _process;
-    private double _peakMb;
+    private double _peakMb, _cpuSeconds;
 
     private ReplicaProcess(Process p, string url) { _process = p; Url = url; }
 
@@ -43,11 +43,18 @@ public sealed class ReplicaProcess : IDisposable
     {
         try
         {
-            if (!_process.HasExited) _peakMb = Math.Max(_peakMb, ReadHwmMb(_process.Id));
+            if (!_process.HasExited)
+            {
+                _peakMb = Math.Max(_peakMb, ReadHwmMb(_process.Id));
+                _cpuSeconds = _process.TotalProcessorTime.TotalSeconds;
+            }
         }
-        catch (IOException) { /* exited between the check and the read */ }
+        catch (Exception e) when (e is IOException or InvalidOperationException) { /* exited between the check and the read */ }
         return _peakMb;
     }
+
+    /// <summary>CPU seconds (user + system) the process had used at the last sample (<see cref="PeakRssMb"/> samples both).</summary>
+    public double CpuSeconds => _cpuSeconds;
 
     public static double ReadHwmMb(int pid)
     {

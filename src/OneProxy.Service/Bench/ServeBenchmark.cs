@@ -39,13 +39,18 @@ public static class ServeBenchmark
         log.WriteLine($"bench serve: {o.Devices} devices x budget {o.Budget}, {o.Agents} agents, {o.Replicas} replica(s) on {(pg ? "PostgreSQL" : "SQLite " + store)}; " +
                       $"replaying {string.Join(",", o.Targets)}; library {library.Length} devices");
 
+        var ctx = OnboardingContext.Load(space.Name, null, null, "cifar10_test_acc", library);
+        double onboardMs = OnboardingCost.CpuMsPerDevice(ctx, o.Targets.Select(t => recordings[t]).ToArray(), o.Budget,
+            new OnboardingSettings { RefitEvery = o.RefitEvery, Seed = o.Seed }, 16, ct);
+        log.WriteLine($"onboarding compute alone (in this process, no HTTP, no store): {onboardMs:0.0} CPU-ms per device");
         var replicas = new List<ReplicaProcess>();
         var env = new Dictionary<string, string> { ["ONEPROXY_ADMIN_KEY"] = adminKey };
         string[] Args(int i) =>
         [
             "serve", "--store", store, "--port", "0", "--library", string.Join(",", library), "--pipelines", o.Pipelines.ToString(),
-            "--lease-ms", o.LeaseMs.ToString(), "--planner-lease-ms", o.PlannerLeaseMs.ToString(), "--poll-ms", pg ? "500" : "2000",
+            "--lease-ms", o.LeaseMs.ToString(), "--planner-lease-ms", o.PlannerLeaseMs.ToString(), "--poll-ms", pg ? "2000" : "5000",
             "--budget", o.Budget.ToString(), "--refit-every", o.RefitEvery.ToString(), "--seed", o.Seed.ToString(), "--run-seconds", (o.MaxSeconds + 120).ToString(),
+            .. (o.ComputeSlots is int slots ? new[] { "--compute-slots", slots.ToString() } : []),
         ];
         try
         {
@@ -83,7 +88,7 @@ public static class ServeBenchmark
             var latencies = new ConcurrentBag<double>();
             var acked = new ConcurrentDictionary<long, int>();
             int lateAccepted = 0, lateRefused = 0, agentsKilled = 0;
-            var rng = new Random(SeedStreams.Derive(o.Seed, "bench-serve/kills"));
+            var rng = new SeedStream(o.Seed).Random("bench-serve/kills");
             int toKill = (int)Math.Ceiling(o.KillAgents * o.Agents - 1e-9);
             var killAfterJobs = new int[o.Agents];
             for (int a = 0; a < o.Agents; a++) killAfterJobs[a] = -1;
@@ -119,7 +124,10 @@ public static class ServeBenchmark
                         late.Add(Task.Run(async () =>
                         {
                             await Task.Delay(o.LeaseMs * 3, CancellationToken.None);
-                            var status = await loop!.PostResult(job, new Measured(devices[job.Device].MeasureMs(space.Parse(job.Arch)), null, "late"), CancellationToken.None);
+                            // Its own client: the agent's may be disposed by then (the run can end within three leases of the kill).
+                            using var lateHttp = new HttpClient(new TimingHandler(latencies)) { Timeout = TimeSpan.FromSeconds(30) };
+                            lateHttp.DefaultRequestHeaders.Add(Auth.Header, keys[a]);
+                            var status = await new AgentLoop(lateHttp, options, runner).PostResult(job, new Measured(devices[job.Device].MeasureMs(space.Parse(job.Arch)), null, "late"), CancellationToken.None);
                             if (status == HttpStatusCode.Created) { Interlocked.Increment(ref lateAccepted); acked.AddOrUpdate(job.JobId, 1, (_, n) => n + 1); }
                             else Interlocked.Increment(ref lateRefused);
                         }));
@@ -139,6 +147,7 @@ public static class ServeBenchmark
             }
 
             sw.Restart();
+            double benchCpu0 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
             var agents = Enumerable.Range(0, o.Agents).Select(a => Task.Run(() => RunAgent(a, mayDie: true))).ToArray();
             int replicasKilled = 0;
             long totalJobs = (long)o.Devices * o.Budget;
@@ -177,7 +186,8 @@ public static class ServeBenchmark
             double Pct(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
             return new BenchServeResult(pg ? "postgres" : "sqlite", o.Replicas, o.Devices, o.Agents, counts.Jobs, lost, duplicated, counts.Results / seconds,
                 Pct(0.50), Pct(0.99), onboarded, failed, agentsKilled, replicasKilled, lateAccepted, lateRefused, counts.Reissued,
-                replicas.Max(r => r.PeakRssMb()), ReplicaProcess.ReadHwmMb(Environment.ProcessId), seconds, sorted.Length);
+                replicas.Max(r => r.PeakRssMb()), ReplicaProcess.ReadHwmMb(Environment.ProcessId), seconds, sorted.Length,
+                replicas.Sum(r => r.CpuSeconds), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - benchCpu0, onboardMs);
         }
         finally
         {

@@ -22,6 +22,13 @@ public sealed record OnboardingSettings
     /// </summary>
     public int RefitEvery { get; init; } = new OneProxy.Transfer.TransferOptions().RefitEvery;
 
+    /// <summary>
+    /// With one-shot pruning (RefitEvery 0), queue every pruning measurement at once (found by a
+    /// dry run, see <see cref="DeferringDevice"/>) instead of waiting for each in turn: the same
+    /// outcome in one agent round trip instead of one per measurement.
+    /// </summary>
+    public bool QueuePruning { get; init; } = true;
+
     /// <summary>Seed of the service; each device's stream is derived from it and the device's name.</summary>
     public int Seed { get; init; }
 

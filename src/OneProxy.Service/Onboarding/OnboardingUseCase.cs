@@ -2,6 +2,7 @@ using OneProxy.Adaptation;
 using OneProxy.Monotonicity;
 using OneProxy.Predictors;
 using OneProxy.SearchSpaces;
+using OneProxy.Search;
 using OneProxy.Transfer;
 
 namespace OneProxy.Service.Onboarding;
@@ -20,7 +21,8 @@ public static class OnboardingUseCase
     {
         settings.Validate();
         if (budget < settings.ProxySample) throw new ArgumentOutOfRangeException(nameof(budget), budget, $"budget is smaller than the proxy sample {settings.ProxySample}");
-        int seed = SeedStreams.Derive(settings.Seed, "onboard/" + device.Name);
+        var seeds = new SeedStream(settings.Seed).Derive("onboard/" + device.Name);
+        int seed = seeds.Int32Seed;
         var pool = ctx.Pool.ToArray();
         new Random(seed).Shuffle(pool);
 
@@ -53,7 +55,11 @@ public static class OnboardingUseCase
         // 3. Algorithm 5 on the measurements so far (its sample), pruning with the rest of the budget.
         device.BatchOnMiss = null;
         var options = new TransferOptions { SampleSize = incremental.TargetMeasurements, Budget = budget, RefitEvery = settings.RefitEvery }.Validate();
-        var result = new TransferPipeline(ctx.Space, ctx.Predictor(proxy), ctx.ProxyFront(proxy), adapter, ctx.Accuracy, options).Run(device, pool, new SeedStream(seed).Derive("onboarding/transfer"));
+        var pipeline = new TransferPipeline(ctx.Space, ctx.Predictor(proxy), ctx.ProxyFront(proxy), adapter, ctx.Accuracy, options);
+        var transferSeeds = seeds.Derive("onboarding/transfer");
+        var result = settings.RefitEvery == 0 && settings.QueuePruning
+            ? OneShot(ctx, device, pipeline, pool, incremental.TargetMeasurements, transferSeeds)
+            : pipeline.Run(device, pool, transferSeeds);
 
         static double? Finite(double v) => double.IsFinite(v) ? v : null;
         return new OnboardingOutcome(
@@ -67,5 +73,32 @@ public static class OnboardingUseCase
             result.Front.Select(c => new FrontPoint(ctx.Space.Format(c.Architecture), c.LatencyMs, c.AccuracyPercent)).ToArray(),
             result.PredictedCandidates.Select(c => new FrontPoint(ctx.Space.Format(c.Architecture), c.LatencyMs, c.AccuracyPercent)).ToArray(),
             result.PredictorUsed is LinearPredictor lp ? PredictorFile.Serialize(lp, ctx.Space) : null);
+    }
+
+    /// <summary>
+    /// Algorithm 5 with one-shot pruning, its pruning measurements queued together: a dry run on
+    /// <see cref="DeferringDevice"/> names them, they are queued at once and waited for, and the
+    /// front is the non-dominated set of every requested design with its measured latency (what
+    /// the pipeline computes). If a placeholder reached the sample (it cannot when the sample was
+    /// measured before), the pipeline runs again waiting for each measurement.
+    /// </summary>
+    private static TransferResult OneShot(OnboardingContext ctx, IQueuedDevice device, TransferPipeline pipeline, Architecture[] pool, int sampleSize, SeedStream seeds)
+    {
+        var dry = new DeferringDevice(device);
+        var result = pipeline.Run(dry, pool, seeds);
+        if (dry.Deferred.Count == 0) return result;
+        var sample = pool[..Math.Min(sampleSize, pool.Length)].ToHashSet();
+        if (dry.Deferred.Any(sample.Contains)) return pipeline.Run(device, pool, seeds);
+        device.Queue(dry.Deferred);
+        var requested = dry.Requested.Distinct().ToArray();
+        var latency = new double[requested.Length];
+        for (int i = 0; i < requested.Length; i++)
+        {
+            latency[i] = device.MeasureMs(requested[i]);
+            if (!double.IsFinite(latency[i]) || latency[i] < 0)
+                throw new UnusableDataException($"device '{device.Name}' returned latency {latency[i]} for {ctx.Space.Format(requested[i])}");
+        }
+        var acc = ctx.Accuracy.PredictAll(requested);
+        return result with { Front = Pareto.NonDominated(requested.Select((a, i) => new Candidate(a, latency[i], acc[i])).ToArray()) };
     }
 }

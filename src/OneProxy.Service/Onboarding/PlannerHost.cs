@@ -14,7 +14,7 @@ namespace OneProxy.Service.Onboarding;
 /// On shutdown pipelines are cancelled and their leases given back so a survivor takes them at once.
 /// </summary>
 public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<string, OnboardingContext> contexts, ResultSignals signals,
-    ServiceOptions options, ILogger<PlannerHost> log) : BackgroundService
+    WorkSignal work, ServiceOptions options, ILogger<PlannerHost> log) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, (Task Task, CancellationTokenSource Cts)> _running = new(StringComparer.Ordinal);
     private long _onboarded, _failed;
@@ -77,7 +77,8 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
         cts.CancelAfter(TimeSpan.FromSeconds(options.MaxOnboardingSeconds));
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // The pipeline starts only once it is registered, so its removal can never come before its registration.
-        var task = Task.Factory.StartNew(async () => { await gate.Task; await RunOne(name, cts.Token); }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // The pipeline's blocking part gets a thread of its own inside RunOne; the rest is short async store work.
+        var task = Task.Run(async () => { await gate.Task; await RunOne(name, cts.Token); }, CancellationToken.None);
         _running[name] = (task, cts);
         task.ContinueWith(_ => { _running.TryRemove(name, out var _); cts.Dispose(); }, TaskScheduler.Default);
         gate.SetResult();
@@ -96,11 +97,13 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
                 return;
             }
             using var box = signals.Subscribe(name);
-            var queued = new StoreBackedDevice(store, name, ctx.Space, box, TimeSpan.FromMilliseconds(options.ResultPollMs), _compute, ct);
-            OnboardingOutcome outcome;
+            var queued = new StoreBackedDevice(store, name, ctx.Space, box, TimeSpan.FromMilliseconds(options.ResultPollMs), _compute, ct, work);
             await _compute.WaitAsync(ct);
-            try { outcome = OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct); }
-            finally { _compute.Release(); }
+            var outcome = await DedicatedThread.Run("onboard " + name, () =>
+            {
+                try { return OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct); }
+                finally { _compute.Release(); }
+            });
             if (await store.FinishDeviceAsync(name, Owner, DeviceState.Onboarded, JsonSerializer.Serialize(outcome), null, ct))
                 Interlocked.Increment(ref _onboarded);
         }
@@ -113,7 +116,7 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
             // The store failed under this pipeline: leave the device to its lease, which runs out, and a replica resumes it.
             log.LogWarning("pipeline of {Device} stopped by a store error: {Message}", name, e.Message);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or OneProxyException)
         {
             // The algorithm refused the data (too few architectures, constant latencies, ...): the device fails with the reason.
             log.LogWarning("onboarding {Device} failed: {Message}", name, e.Message);

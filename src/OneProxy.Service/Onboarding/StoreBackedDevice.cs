@@ -13,7 +13,7 @@ namespace OneProxy.Service.Onboarding;
 /// The pipeline holds a slot of <paramref name="compute"/> while it computes and gives it back while
 /// it waits, so at most that many pipelines compute at once and the API keeps a core.
 public sealed class StoreBackedDevice(OnboardingStore store, string name, ISearchSpace space, ResultSignals.Mailbox mailbox,
-    TimeSpan poll, SemaphoreSlim compute, CancellationToken ct) : IQueuedDevice
+    TimeSpan poll, SemaphoreSlim compute, CancellationToken ct, WorkSignal? work = null) : IQueuedDevice
 {
     private Dictionary<string, double>? _known;
     private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
@@ -37,6 +37,7 @@ public sealed class StoreBackedDevice(OnboardingStore store, string name, ISearc
             var batch = (BatchOnMiss?.Invoke(architecture) ?? [architecture]).Select(space.Format).Append(text)
                 .Where(t => !_known.ContainsKey(t) && _queued.Add(t)).Distinct().ToArray();
             store.EnqueueAsync(name, batch, ct).GetAwaiter().GetResult();
+            work?.Pulse();
         }
         compute.Release();
         try
@@ -55,6 +56,24 @@ public sealed class StoreBackedDevice(OnboardingStore store, string name, ISearc
         {
             compute.Wait(CancellationToken.None);
         }
+    }
+
+    public bool TryKnown(Architecture architecture, out double ms)
+    {
+        _known ??= Load();
+        if (_known.TryGetValue(space.Format(architecture), out ms)) return true;
+        // Results this replica accepted meanwhile are in the mailbox: take them without waiting.
+        foreach (var (a, v) in mailbox.Take(TimeSpan.Zero, ct)) _known[a] = v;
+        return _known.TryGetValue(space.Format(architecture), out ms);
+    }
+
+    public void Queue(IReadOnlyList<Architecture> architectures)
+    {
+        _known ??= Load();
+        var batch = architectures.Select(space.Format).Where(t => !_known.ContainsKey(t) && _queued.Add(t)).Distinct().ToArray();
+        if (batch.Length == 0) return;
+        store.EnqueueAsync(name, batch, ct).GetAwaiter().GetResult();
+        work?.Pulse();
     }
 
     private Dictionary<string, double> Load()

@@ -121,6 +121,54 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task A_batch_post_stores_each_result_once_and_says_why_for_the_others()
+    {
+        await using var s = await Open();
+        var key = await DeviceWithJobs(s, "dev", 4);
+        var otherKey = await DeviceWithJobs(s, "other", 1);
+        var jobs = await s.LeaseAsync(key, "a", 10_000, 4, CancellationToken.None);
+        var foreign = Assert.Single(await s.LeaseAsync(otherKey, "b", 10_000, 1, CancellationToken.None));
+        var mine = new HashSet<string> { "dev" };
+        JobResult[] batch =
+        [
+            Result(jobs[0], "b0") with { EnergyMj = 3.5 }, Result(jobs[1], "b1"), Result(jobs[2], "b2") with { LeaseToken = "not-the-token" },
+            Result(foreign, "b3"), new JobResult(999_999, "tok-xxxxxxxx", "b4", 1, null, null, "agent"),
+        ];
+        var first = await s.PostResultsAsync(mine, batch, CancellationToken.None);
+        Assert.Equal([PostOutcome.Accepted, PostOutcome.Accepted, PostOutcome.Conflict, PostOutcome.Forbidden, PostOutcome.NotFound], first.Select(r => r.Outcome));
+        Assert.Equal(("dev", jobs[0].Architecture), (first[0].Device, first[0].Architecture));
+        // The whole batch again (a retry after a lost response): nothing stored twice.
+        var again = await s.PostResultsAsync(mine, batch, CancellationToken.None);
+        Assert.Equal([PostOutcome.Replayed, PostOutcome.Replayed, PostOutcome.Conflict, PostOutcome.Forbidden, PostOutcome.NotFound], again.Select(r => r.Outcome));
+        // A key of a stored result on another job, and a new key on a done job: conflicts.
+        var cross = await s.PostResultsAsync(mine, [Result(jobs[3], "b0"), Result(jobs[0], "fresh-key")], CancellationToken.None);
+        Assert.Equal([PostOutcome.Conflict, PostOutcome.Conflict], cross.Select(r => r.Outcome));
+        var c = await s.CountsAsync(CancellationToken.None);
+        Assert.Equal((2L, 2L, 2L), (c.Results, c.DistinctResults, c.Done));
+        var stored = await s.ResultsAsync("dev", CancellationToken.None);
+        Assert.Equal([3.5, null], stored.OrderBy(r => r.JobId).Select(r => r.EnergyMj));
+        Assert.Equal(PostOutcome.Accepted, (await s.PostResultAsync("other", Result(foreign, "b5"), CancellationToken.None)).Outcome);
+    }
+
+    [Fact]
+    public async Task A_batch_renewal_extends_only_leases_still_held_on_own_devices()
+    {
+        await using var s = await Open();
+        var key = await DeviceWithJobs(s, "dev", 3);
+        var otherKey = await DeviceWithJobs(s, "other", 1);
+        var jobs = await s.LeaseAsync(key, "a", 1_000, 3, CancellationToken.None);
+        var foreign = Assert.Single(await s.LeaseAsync(otherKey, "b", 1_000, 1, CancellationToken.None));
+        await s.PostResultAsync("dev", Result(jobs[0], "done-0"), CancellationToken.None);
+        var renewed = await s.RenewLeasesAsync(new HashSet<string> { "dev" },
+            [(jobs[0].Id, jobs[0].LeaseToken), (jobs[1].Id, jobs[1].LeaseToken), (jobs[2].Id, "wrong-token"), (foreign.Id, foreign.LeaseToken)], 10_000, CancellationToken.None);
+        Assert.Equal([jobs[1].Id], renewed.Order());
+        _time.Advance(TimeSpan.FromSeconds(2));
+        // jobs[2] (bad token) and the foreign job ran out; jobs[1] was extended.
+        var reissued = await s.LeaseAsync(key, "c", 1_000, 5, CancellationToken.None);
+        Assert.Equal([jobs[2].Id], reissued.Select(j => j.Id));
+    }
+
+    [Fact]
     public async Task Planner_leases_are_disjoint_and_move_to_a_survivor_when_a_replica_dies()
     {
         await using var s = await Open();

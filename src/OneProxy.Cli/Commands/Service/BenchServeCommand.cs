@@ -18,6 +18,8 @@ public static class BenchServeCommand
         var kill = new Option<double>("--kill-agents") { Description = "Fraction of agents killed mid-job (rounded up)", DefaultValueFactory = _ => d.KillAgents };
         var killReplica = new Option<double?>("--kill-replica-at") { Description = "SIGKILL one replica once this fraction of the jobs is done" };
         var pipelines = new Option<int>("--pipelines") { Description = "Onboarding pipelines at once per replica", DefaultValueFactory = _ => d.Pipelines };
+        var slots = new Option<int?>("--compute-slots") { Description = "Pipelines computing at once per replica (default: serve's, cores - 1)" };
+        var leaseBatch = new Option<int>("--lease-batch") { Description = "Jobs an agent leases and posts per request", DefaultValueFactory = _ => d.LeaseBatch };
         var delay = new Option<int>("--measure-delay-ms") { Description = "Simulated measuring time per job", DefaultValueFactory = _ => d.MeasureDelayMs };
         var maxSeconds = new Option<int>("--max-seconds") { Description = "Stop after this long whatever the progress", DefaultValueFactory = _ => d.MaxSeconds };
         var refit = new Option<int>("--refit-every") { Description = "Onboarding's pruning (serve --refit-every)", DefaultValueFactory = _ => d.RefitEvery };
@@ -27,7 +29,7 @@ public static class BenchServeCommand
             "Load and fault benchmark of `oneproxy serve`: simulated devices (synthetic fleet replaying recorded latencies), agents killed mid-job, a replica killed; prints one CSV row.\n" +
             "Example: oneproxy bench serve --devices 1000 --agents 16 --kill-agents 0.05   |   --store postgres --replicas 2 --kill-replica-at 0.4")
         {
-            store, replicas, devices, agents, budget, kill, killReplica, pipelines, delay, maxSeconds, refit, seed, output,
+            store, replicas, devices, agents, budget, kill, killReplica, pipelines, slots, leaseBatch, delay, maxSeconds, refit, seed, output,
         };
         cmd.SetAction(AsyncGuard.Guarded(async (parse, ct) =>
         {
@@ -35,7 +37,7 @@ public static class BenchServeCommand
             {
                 Store = parse.GetValue(store)!, Replicas = parse.GetValue(replicas), Devices = parse.GetValue(devices), Agents = parse.GetValue(agents),
                 Budget = parse.GetValue(budget), KillAgents = parse.GetValue(kill), KillReplicaAt = parse.GetValue(killReplica),
-                Pipelines = parse.GetValue(pipelines), MeasureDelayMs = parse.GetValue(delay), MaxSeconds = parse.GetValue(maxSeconds), RefitEvery = parse.GetValue(refit), Seed = parse.GetValue(seed),
+                Pipelines = parse.GetValue(pipelines), ComputeSlots = parse.GetValue(slots), LeaseBatch = parse.GetValue(leaseBatch), MeasureDelayMs = parse.GetValue(delay), MaxSeconds = parse.GetValue(maxSeconds), RefitEvery = parse.GetValue(refit), Seed = parse.GetValue(seed),
             }.Validate();
             using var pg = options.Store == "postgres" ? ThrowawayPostgres.Start(Directory.GetCurrentDirectory()) : null;
             if (pg is not null) options = options with { Store = pg.ConnectionString };
