@@ -22,7 +22,7 @@ public static class MonotonicityCommand
         {
             var r = MonotonicityUseCase.Run(new MonotonicityRequest(data.Bind(parse), parse.GetValue(threshold)));
             Log.Write(parse, r.Notes);
-            output.Emit(parse, SrccMatrixOutput.Table(r.Matrix), () => SrccMatrixOutput.Text(r.Matrix, r.Threshold), () => SrccMatrixOutput.Json(r.Matrix, r.Threshold));
+            output.Stream(parse, (writer, format) => SrccMatrixOutput.Write(r.Matrix, r.Threshold, format, writer));
             if (parse.GetValue(heatmap) is { } svg) Log.WriteFile(parse, svg, HeatmapSvg.Render(r.Matrix, r.HeatmapTitle, r.Threshold));
             return 0;
         }));

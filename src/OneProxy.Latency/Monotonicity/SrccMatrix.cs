@@ -97,7 +97,7 @@ public sealed class SrccMatrix
         {
             int r1 = Math.Min(padded, r0 + panelRows);
             if (panel.Complete.AsSpan(r0, Math.Min(r1, d) - r0).Contains(true))
-                RankGram.Products(panel.Panel, panel.Stride, r0, r1, r0, padded, upperOnly: true, products, padded, threads, cancel);
+                panel.Products(r0, r1, r0, padded, upperOnly: true, products, padded, threads, cancel);
             Parallel.For(r0, Math.Min(r1, d), options, () => (double[]?)null, (i, _, scratch) =>
             {
                 for (int j = i; j < d; j++)

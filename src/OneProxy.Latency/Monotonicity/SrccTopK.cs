@@ -35,7 +35,7 @@ public static class SrccTopK
         for (int r0 = 0; r0 < padded; r0 += panelRows)
         {
             int r1 = Math.Min(padded, r0 + panelRows);
-            RankGram.Products(panel.Panel, panel.Stride, r0, r1, 0, padded, upperOnly: false, products, padded, threads, cancel);
+            panel.Products(r0, r1, 0, padded, upperOnly: false, products, padded, threads, cancel);
             Parallel.For(r0, Math.Min(r1, d), options, () => (double[]?)null, (i, loop, scratch) =>
             {
                 // Min-heap of the k best so far; priority (srcc, -index) so equal SRCCs keep the lower index.
