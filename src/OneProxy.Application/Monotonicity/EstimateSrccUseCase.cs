@@ -26,7 +26,8 @@ public static class EstimateSrccUseCase
     public static EstimateSrccReport Run(EstimateSrccRequest request)
     {
         request.Validate();
-        var loaded = request.Latency.Load();
+        // Only the two devices' values are parsed and kept.
+        var loaded = (request.Latency with { Devices = request.Pair.Distinct().ToArray() }).Load();
         var x = loaded.Table.Column(request.Pair[0]).ToArray();
         var y = loaded.Table.Column(request.Pair[1]).ToArray();
         var (truth, n) = Spearman.PairwiseComplete(x, y);

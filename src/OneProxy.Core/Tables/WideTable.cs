@@ -105,6 +105,22 @@ public sealed class WideTable
         return new WideTable(Source, Kind, names.ToArray(), names.Select(n => _columns[ColumnIndexOf(n)]).ToArray(), RowCount, Indices, Architectures);
     }
 
+    /// <summary>A table with only the given rows (indices into this one), in the given order.</summary>
+    public WideTable SelectRows(IReadOnlyList<int> rows)
+    {
+        foreach (var r in rows)
+            if ((uint)r >= (uint)RowCount) throw new ArgumentOutOfRangeException(nameof(rows), $"row {r} is outside the {RowCount} rows");
+        var columns = new double[_columns.Length][];
+        for (int c = 0; c < columns.Length; c++)
+        {
+            var from = Column(c);
+            var to = columns[c] = new double[rows.Count];
+            for (int i = 0; i < to.Length; i++) to[i] = from[rows[i]];
+        }
+        return new WideTable(Source, Kind, ColumnNames, columns, Indices is null ? null : rows.Select(r => Indices[r]).ToList(),
+            Architectures is null ? null : rows.Select(r => Architectures[r]).ToList());
+    }
+
     /// <summary>The architectures, or a clear error if this table has none.</summary>
     public IReadOnlyList<Architecture> RequireArchitectures() =>
         Architectures ?? throw new UnusableDataException(

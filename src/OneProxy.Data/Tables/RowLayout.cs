@@ -47,7 +47,8 @@ internal sealed class RowLayout
     private readonly ISearchSpace? _space;
     private readonly string[] _header;
 
-    public RowLayout(string source, ValueKind kind, ISearchSpace? space, string[] header)
+    /// <param name="only">Value columns to read, in this order (the others are not parsed); null: all.</param>
+    public RowLayout(string source, ValueKind kind, ISearchSpace? space, string[] header, IReadOnlyList<string>? only = null)
     {
         _source = source;
         _kind = kind;
@@ -55,16 +56,32 @@ internal sealed class RowLayout
         _header = header;
         IndexCol = Array.IndexOf(header, WideTableReader.IndexColumn);
         ArchCol = Array.IndexOf(header, WideTableReader.ArchColumn);
-        ValueCols = Enumerable.Range(0, header.Length).Where(i => i != IndexCol && i != ArchCol).ToArray();
+        var all = Enumerable.Range(0, header.Length).Where(i => i != IndexCol && i != ArchCol).ToArray();
+        if (only is null)
+        {
+            ValueCols = all;
+            return;
+        }
+        var dup = only.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new UnusableDataException($"column '{dup.Key}' requested twice");
+        ValueCols = only.Select(name =>
+        {
+            int i = Array.IndexOf(header, name);
+            return i >= 0 && i != IndexCol && i != ArchCol
+                ? i
+                : throw new UnusableDataException($"no column '{name}' in {source} (columns: {string.Join(", ", all.Select(j => header[j]))})");
+        }).ToArray();
     }
+
 
     public int IndexCol { get; }
     public int ArchCol { get; }
     public int[] ValueCols { get; }
 
-    public ParsedRow Parse(CsvReader parser)
+    /// <param name="lineOffset">Lines before the input the parser reads (a line read on its own is line 1 of its slice).</param>
+    public ParsedRow Parse(CsvReader parser, long lineOffset = 0)
     {
-        long line = parser.LineNumber;
+        long line = parser.LineNumber + lineOffset;
         int fieldCount = parser.FieldCount;
         if (fieldCount == 1 && (IsBlank(parser.GetSpan(0)) || string.IsNullOrWhiteSpace(WideTableReader.Field(parser, 0))))
             return new ParsedRow(line, true, ParsedRow.NoError, null, 0, null, null);

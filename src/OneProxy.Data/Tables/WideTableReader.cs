@@ -32,25 +32,29 @@ public static class WideTableReader
     /// <param name="kind">What the value columns hold.</param>
     /// <param name="space">Parses the <c>arch</c> column; required when there is one.</param>
     /// <param name="architectures">Optional index-to-architecture map for files that only have <c>index</c>.</param>
+    /// <param name="only">
+    /// Value columns to read, in this order; the others are split off but never parsed (nor
+    /// checked). Null: every column.
+    /// </param>
     public static WideTable Read(string path, ValueKind kind, ISearchSpace? space = null,
-        IReadOnlyDictionary<int, Architecture>? architectures = null, bool allowNoValues = false)
+        IReadOnlyDictionary<int, Architecture>? architectures = null, bool allowNoValues = false, IReadOnlyList<string>? only = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"file not found: {path}", path);
         // Lines bound the rows, so every column is allocated once at (nearly) its final size.
         var (lines, length) = LineCount(path);
         using var stream = OpenSkippingUtf8Bom(path);
         using var parser = CsvReader.Create(stream, Options(), false);
-        return Read(parser, path, kind, space, architectures, allowNoValues, capacity: lines, parallel: length >= ParallelFromBytes);
+        return Read(parser, path, kind, space, architectures, allowNoValues, capacity: lines, parallel: length >= ParallelFromBytes, only);
     }
 
     public static WideTable Read(TextReader text, string source, ValueKind kind, ISearchSpace? space = null,
         IReadOnlyDictionary<int, Architecture>? architectures = null, bool allowNoValues = false)
     {
         using var parser = CsvReader.Create(text, Options(), false);
-        return Read(parser, source, kind, space, architectures, allowNoValues, capacity: -1, parallel: false);
+        return Read(parser, source, kind, space, architectures, allowNoValues, capacity: -1, parallel: false, only: null);
     }
 
-    private static CsvReaderOptions Options() => new()
+    internal static CsvReaderOptions Options() => new()
     {
         HasHeader = false,
         TrackLineNumbers = true,
@@ -65,16 +69,11 @@ public static class WideTableReader
     };
 
     private static WideTable Read(CsvReader parser, string source, ValueKind kind, ISearchSpace? space,
-        IReadOnlyDictionary<int, Architecture>? architectures, bool allowNoValues, long capacity, bool parallel)
+        IReadOnlyDictionary<int, Architecture>? architectures, bool allowNoValues, long capacity, bool parallel, IReadOnlyList<string>? only)
     {
         if (!SafeRead(parser, source)) throw new DataFormatException(source, 1, null, "file is empty (expected a header row)");
         var header = Fields(parser);
-        CheckHeader(source, header);
-        var layout = new RowLayout(source, kind, space, header);
-        if (layout.ArchCol >= 0 && space is null)
-            throw new DataFormatException(source, 1, ArchColumn, "the file has architectures but no search space was given (use --space)");
-        if (layout.ValueCols.Length == 0 && !allowNoValues)
-            throw new DataFormatException(source, 1, null, "no value columns besides 'index'/'arch'");
+        var layout = Layout(source, kind, space, header, allowNoValues, only);
 
         // Columnar: one typed array per column (sized from the line count when the input is a
         // file), no per-row objects; index duplicates are checked with a bit set.
@@ -126,6 +125,18 @@ public static class WideTableReader
         return new WideTable(source, kind, layout.ValueCols.Select(i => header[i]).ToArray(), columns, rows, indices, archs);
     }
 
+    internal static RowLayout Layout(string source, ValueKind kind, ISearchSpace? space, string[] header, bool allowNoValues,
+        IReadOnlyList<string>? only)
+    {
+        CheckHeader(source, header);
+        var layout = new RowLayout(source, kind, space, header, only);
+        if (layout.ArchCol >= 0 && space is null)
+            throw new DataFormatException(source, 1, ArchColumn, "the file has architectures but no search space was given (use --space)");
+        if (layout.ValueCols.Length == 0 && !allowNoValues)
+            throw new DataFormatException(source, 1, null, "no value columns besides 'index'/'arch'");
+        return layout;
+    }
+
     /// <summary>The data records, parsed, in file order: on several threads for large files.</summary>
     private static IEnumerable<ParsedRow> Rows(CsvReader parser, string source, RowLayout layout, bool parallel)
     {
@@ -134,7 +145,7 @@ public static class WideTableReader
             while (SafeRead(parser, source)) yield return layout.Parse(parser);
             yield break;
         }
-        using var rows = parser.ParallelEnumerate(layout.Parse, -1).GetEnumerator();
+        using var rows = parser.ParallelEnumerate(p => layout.Parse(p), -1).GetEnumerator();
         while (true)
         {
             bool more;
@@ -160,7 +171,7 @@ public static class WideTableReader
         return (lines, bytes);
     }
 
-    private static FileStream OpenSkippingUtf8Bom(string path)
+    internal static FileStream OpenSkippingUtf8Bom(string path)
     {
         var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         Span<byte> bom = stackalloc byte[3];
@@ -186,7 +197,7 @@ public static class WideTableReader
     /// Reads a latency table; when it has no <c>arch</c> column, joins architectures by index
     /// from <paramref name="architecturesPath"/>, or from an <c>architectures.csv</c> beside it.
     /// </summary>
-    public static WideTable ReadLatency(string path, ISearchSpace space, string? architecturesPath = null)
+    public static WideTable ReadLatency(string path, ISearchSpace space, string? architecturesPath = null, IReadOnlyList<string>? only = null)
     {
         string? header;
         using (var r = new StreamReader(path)) header = r.ReadLine();
@@ -197,21 +208,21 @@ public static class WideTableReader
         {
             architecturesPath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "architectures.csv");
             if (File.Exists(architecturesPath))
-                return Read(path, ValueKind.LatencyMs, space, ReadArchitectureIndex(architecturesPath, space));
+                return Read(path, ValueKind.LatencyMs, space, ReadArchitectureIndex(architecturesPath, space), only: only);
         }
-        return Read(path, ValueKind.LatencyMs, space);
+        return Read(path, ValueKind.LatencyMs, space, only: only);
     }
 
     internal static string Field(CsvReader reader, int i) => reader.GetString(i).Trim();
 
-    private static string[] Fields(CsvReader reader)
+    internal static string[] Fields(CsvReader reader)
     {
         var fields = new string[reader.FieldCount];
         for (int i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i).Trim();
         return fields;
     }
 
-    private static bool SafeRead(CsvReader reader, string source)
+    internal static bool SafeRead(CsvReader reader, string source)
     {
         try { return reader.Read(); }
         catch (CsvFormatException e) { throw new DataFormatException(source, e.LineNumber, null, $"malformed CSV ({e.Message})"); }

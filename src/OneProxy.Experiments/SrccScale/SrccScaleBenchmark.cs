@@ -28,7 +28,7 @@ public sealed record SrccScaleOptions(int Devices, int Archs, int Seed, SrccRefe
 /// <summary>One row of the benchmark's CSV; the data are SYNTHETIC (see <see cref="SyntheticLatency"/>).</summary>
 public sealed record SrccScaleResult(string Data, int Devices, int Archs, int Threads, double GenerateSeconds,
     double OneProxySeconds, double RankSeconds, double? ScipySeconds, double? Ratio, double Gflops, double PeakGflops,
-    double? MaxAbsDiff, double PeakWorkingSetMb, string ReferenceVersion);
+    double? MaxAbsDiff, double PeakWorkingSetMb, string ReferenceVersion, double? Peak512Gflops = null);
 
 /// <summary>
 /// Times the SRCC matrix of a generated table in-process, optionally scipy's spearmanr on the
@@ -46,13 +46,14 @@ public static class SrccScaleBenchmark
         if (o.WriteCsv is not null) SyntheticLatency.WriteCsv(o.WriteCsv, columns, cancel);
         var names = Enumerable.Range(0, o.Devices).Select(SyntheticLatency.DeviceName).ToArray();
 
-        // Warm-up on a small slice: JIT and thread pool, not the caches of the real run.
-        SrccMatrix.Compute(names[..2], Math.Min(o.Archs, 1000), c => columns[c].AsSpan(0, Math.Min(o.Archs, 1000)), threads, cancel);
+        // Warm-up on small slices (both ranking paths): JIT and thread pool, not the caches of the real run.
+        foreach (int n in new[] { Math.Min(o.Archs, 1000), Math.Min(o.Archs, CentredRankPanel.RadixFrom + 1) })
+            SrccMatrix.Compute(names[..2], n, c => columns[c].AsSpan(0, n), threads, cancel);
+        GC.Collect(); // the generator's garbage is not the matrix's memory
         sw.Restart();
-        CentredRankPanel.Build(Math.Min(o.Devices, 64), o.Archs, c => columns[c], threads, cancel);
-        double rankSeconds = sw.Elapsed.TotalSeconds * o.Devices / Math.Min(o.Devices, 64);
-        sw.Restart();
-        var matrix = SrccMatrix.Compute(names, o.Archs, c => columns[c], threads, cancel);
+        var panel = CentredRankPanel.Build(o.Devices, o.Archs, c => columns[c], threads, cancel);
+        double rankSeconds = sw.Elapsed.TotalSeconds;
+        var matrix = SrccMatrix.FromPanel(names, panel, threads, cancel);
         double ours = sw.Elapsed.TotalSeconds;
         double peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
 
@@ -63,8 +64,9 @@ public static class SrccScaleBenchmark
         // Useful work: the upper triangle with its diagonal, one multiply and one add per row.
         double flops = (double)o.Devices * (o.Devices + 1) / 2 * o.Archs * 2;
         double peak = FmaPeak.MeasureGflops(threads, TimeSpan.FromSeconds(1));
+        double? peak512 = FmaPeak.Vector512Available ? FmaPeak.MeasureGflops(threads, TimeSpan.FromSeconds(1), wide: true) : null;
         return new SrccScaleResult("SYNTHETIC", o.Devices, o.Archs, threads, generate, ours, rankSeconds, scipy,
-            scipy / ours, flops / ours / 1e9, peak, diff, peakMb, version);
+            scipy / ours, flops / ours / 1e9, peak, diff, peakMb, version, peak512);
     }
 
     private static (double Seconds, double MaxAbsDiff, string Version) RunScipy(SrccScaleOptions o, double[][] columns,
@@ -104,7 +106,7 @@ public static class SrccScaleBenchmark
 public static class SrccScaleCsv
 {
     public const string Header =
-        "data,devices,archs,threads,oneproxy_s,rank_s_est,scipy_s,ratio,gflops,peak_gflops,max_abs_diff,peak_rss_mb,reference,generate_s";
+        "data,devices,archs,threads,oneproxy_s,rank_s,scipy_s,ratio,gflops,peak_gflops,max_abs_diff,peak_rss_mb,reference,generate_s,peak512_gflops";
 
     public static string Row(SrccScaleResult r)
     {
@@ -113,6 +115,6 @@ public static class SrccScaleCsv
         return string.Join(',', r.Data, r.Devices.ToString(inv), r.Archs.ToString(inv), r.Threads.ToString(inv),
             r.OneProxySeconds.ToString("0.000", inv), r.RankSeconds.ToString("0.000", inv), Opt(r.ScipySeconds, "0.000"),
             Opt(r.Ratio, "0.00"), r.Gflops.ToString("0.0", inv), r.PeakGflops.ToString("0.0", inv), Opt(r.MaxAbsDiff, "G3"),
-            r.PeakWorkingSetMb.ToString("0", inv), r.ReferenceVersion, r.GenerateSeconds.ToString("0.000", inv));
+            r.PeakWorkingSetMb.ToString("0", inv), r.ReferenceVersion, r.GenerateSeconds.ToString("0.000", inv), Opt(r.Peak512Gflops, "0.0"));
     }
 }
