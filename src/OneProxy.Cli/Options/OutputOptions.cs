@@ -52,7 +52,11 @@ public sealed class OutputOptions
             write(parse.InvocationConfiguration.Output, format);
             return;
         }
-        using (var file = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16)) write(file, format);
+        using (var file = new LazyFileWriter(path))
+        {
+            write(file, format);
+            file.Complete();
+        }
         parse.InvocationConfiguration.Error.WriteLine($"wrote {path}");
     }
 }
