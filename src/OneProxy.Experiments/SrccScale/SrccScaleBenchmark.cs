@@ -10,7 +10,7 @@ public enum SrccReference { None, Scipy }
 
 /// <summary>Options of <c>bench srcc --devices N --archs M</c>, validated once.</summary>
 public sealed record SrccScaleOptions(int Devices, int Archs, int Seed, SrccReference Reference, int Threads,
-    string Python = "/usr/bin/python3", string? ReferenceScript = null, string? WriteCsv = null)
+    string Python = "/usr/bin/python3", string? ReferenceScript = null, string? WriteCsv = null, int? Top = null)
 {
     public SrccScaleOptions Validated()
     {
@@ -18,6 +18,8 @@ public sealed record SrccScaleOptions(int Devices, int Archs, int Seed, SrccRefe
         if (Archs is < 3 or > 100_000_000) throw new InvalidOptionException("archs", $"must be in [3, 100000000] (got {Archs})");
         if ((long)Devices * Archs > 4_000_000_000L)
             throw new InvalidOptionException("devices", $"{Devices} devices x {Archs} architectures is more than 4e9 values");
+        if (Top is int k && (k < 1 || Reference != SrccReference.None))
+            throw new InvalidOptionException("top", $"must be at least 1 and runs without a reference (got {k}, reference {Reference})");
         if (Threads == 0 || Threads < -1) throw new InvalidOptionException("threads", $"must be -1 (all cores) or positive (got {Threads})");
         if (Reference == SrccReference.Scipy && (ReferenceScript is null || !File.Exists(ReferenceScript)))
             throw new InvalidOptionException("reference", $"scipy reference script not found: {ReferenceScript ?? "(none)"} (bench/srcc_reference.py)");
@@ -53,19 +55,21 @@ public static class SrccScaleBenchmark
         sw.Restart();
         var panel = CentredRankPanel.Build(o.Devices, o.Archs, c => columns[c], threads, cancel);
         double rankSeconds = sw.Elapsed.TotalSeconds;
-        var matrix = SrccMatrix.FromPanel(names, panel, threads, cancel);
+        SrccMatrix? matrix = null;
+        if (o.Top is int k) SrccTopK.FromPanel(names, panel, k, threads: threads, cancel: cancel);
+        else matrix = SrccMatrix.FromPanel(names, panel, threads, cancel);
         double ours = sw.Elapsed.TotalSeconds;
         double peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
 
         double? scipy = null, diff = null;
         string version = "";
         if (o.Reference == SrccReference.Scipy)
-            (scipy, diff, version) = RunScipy(o, columns, matrix, cancel);
-        // Useful work: the upper triangle with its diagonal, one multiply and one add per row.
-        double flops = (double)o.Devices * (o.Devices + 1) / 2 * o.Archs * 2;
+            (scipy, diff, version) = RunScipy(o, columns, matrix!, cancel);
+        // Useful work: the upper triangle with its diagonal (top-k: every pair, both ways), one multiply and one add per row.
+        double flops = (o.Top is null ? (double)o.Devices * (o.Devices + 1) / 2 : (double)o.Devices * o.Devices) * o.Archs * 2;
         double peak = FmaPeak.MeasureGflops(threads, TimeSpan.FromSeconds(1));
         double? peak512 = FmaPeak.Vector512Available ? FmaPeak.MeasureGflops(threads, TimeSpan.FromSeconds(1), wide: true) : null;
-        return new SrccScaleResult("SYNTHETIC", o.Devices, o.Archs, threads, generate, ours, rankSeconds, scipy,
+        return new SrccScaleResult(o.Top is int top ? $"SYNTHETIC top-{top}" : "SYNTHETIC", o.Devices, o.Archs, threads, generate, ours, rankSeconds, scipy,
             scipy / ours, flops / ours / 1e9, peak, diff, peakMb, version, peak512);
     }
 
