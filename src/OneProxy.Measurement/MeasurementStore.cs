@@ -262,7 +262,10 @@ public sealed class MeasurementStore : IDisposable
     }
 
     /// <summary>All measurements, optionally of one space and/or device, in insertion order.</summary>
-    public IReadOnlyList<LatencyMeasurement> Query(string? space = null, string? device = null)
+    public IReadOnlyList<LatencyMeasurement> Query(string? space = null, string? device = null) => [.. Stream(space, device)];
+
+    /// <summary>The measurements of <see cref="Query"/>, in the same order, read one at a time (exports never hold them all).</summary>
+    public IEnumerable<LatencyMeasurement> Stream(string? space = null, string? device = null)
     {
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = """
@@ -272,10 +275,9 @@ public sealed class MeasurementStore : IDisposable
             """;
         cmd.Parameters.AddWithValue("$s", (object?)space ?? DBNull.Value);
         cmd.Parameters.AddWithValue("$d", (object?)device ?? DBNull.Value);
-        var list = new List<LatencyMeasurement>();
         using var r = Read(cmd);
         while (r.Read())
-            list.Add(new LatencyMeasurement(
+            yield return new LatencyMeasurement(
                 r.GetString(0), r.GetString(1), r.GetString(2),
                 new MeasurementSetting(r.GetInt32(3), r.GetInt32(4), r.GetInt32(5)),
                 r.GetString(6), r.GetDouble(7),
@@ -285,8 +287,7 @@ public sealed class MeasurementStore : IDisposable
                 DateTimeOffset.Parse(r.GetString(11), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
                 r.GetString(12),
                 r.IsDBNull(13) ? null : r.GetDouble(13),
-                r.IsDBNull(14) ? null : r.GetDouble(14)));
-        return list;
+                r.IsDBNull(14) ? null : r.GetDouble(14));
     }
 
     /// <summary>Number of stored measurements.</summary>

@@ -17,37 +17,57 @@ public static class StoreTables
     public static WideTable ToWideTable(MeasurementStore store, ISearchSpace space, LatencyStatistic statistic = LatencyStatistic.Median,
         IReadOnlyCollection<string>? devices = null, MeasuredMetric metric = MeasuredMetric.Latency)
     {
-        var rows = store.Query(space.Name).Where(m => devices is null || devices.Contains(m.Device)).ToList();
-        // Energy: only measurements that carry it (a device measured without a counter has none).
-        if (metric == MeasuredMetric.Energy) rows = rows.Where(m => m.EnergyMj is not null).ToList();
-        string what = metric == MeasuredMetric.Energy ? "energy " : "";
-        if (rows.Count == 0)
-            throw new StoreException($"{store.Path}: no {space.Name} {what}measurements" + (devices is null ? "" : $" for {string.Join(", ", devices)}"));
-        if (devices is not null)
-            foreach (var d in devices.Where(d => rows.All(m => m.Device != d)))
-                throw new StoreException($"{store.Path}: no {space.Name} {what}measurements for device '{d}'");
-        var series = rows.Select(m => (m.Device, m.Setting)).Distinct().ToList();
-        var perDevice = series.GroupBy(s => s.Device).ToDictionary(g => g.Key, g => g.Count());
-        var names = series.Select(s => perDevice[s.Device] == 1 ? s.Device : $"{s.Device}_{s.Setting.Label}").ToArray();
-        var column = series.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        // One pass over the store, building the columns as measurements arrive: the memory is the
+        // table, never a record object per measurement.
+        var column = new Dictionary<(string Device, MeasurementSetting Setting), int>();
+        var series = new List<(string Device, MeasurementSetting Setting)>();
+        var values = new List<List<double>>();
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var archs = new List<Architecture>();
-        foreach (var m in rows)
-            if (!rowOf.ContainsKey(m.Architecture))
+        var seenDevices = new HashSet<string>(StringComparer.Ordinal);
+        StoreException? noFastest = null; // reported after the "nothing stored" checks, as before
+        foreach (var m in store.Stream(space.Name))
+        {
+            if (devices is not null && !devices.Contains(m.Device)) continue;
+            // Energy: only measurements that carry it (a device measured without a counter has none).
+            if (metric == MeasuredMetric.Energy && m.EnergyMj is null) continue;
+            seenDevices.Add(m.Device);
+            if (!column.TryGetValue((m.Device, m.Setting), out int c))
             {
-                rowOf[m.Architecture] = archs.Count;
-                archs.Add(space.Parse(m.Architecture));
+                column[(m.Device, m.Setting)] = c = series.Count;
+                series.Add((m.Device, m.Setting));
+                values.Add([.. Enumerable.Repeat(double.NaN, archs.Count)]);
             }
-        var values = series.Select(_ => Enumerable.Repeat(double.NaN, archs.Count).ToArray()).ToArray();
-        foreach (var m in rows)
-            values[column[(m.Device, m.Setting)]][rowOf[m.Architecture]] = metric == MeasuredMetric.Energy ? m.EnergyMj!.Value : statistic switch
+            if (!rowOf.TryGetValue(m.Architecture, out int r))
+            {
+                rowOf[m.Architecture] = r = archs.Count;
+                archs.Add(space.Parse(m.Architecture));
+                foreach (var v in values) v.Add(double.NaN);
+            }
+            double? value = metric == MeasuredMetric.Energy ? m.EnergyMj!.Value : statistic switch
             {
                 LatencyStatistic.Mean => m.MeanMs ?? m.MedianMs,
-                LatencyStatistic.Min => m.MinMs ?? throw new StoreException(
-                    $"{store.Path}: {m.Device} ({m.Setting.Label}) has no fastest-run latency for {m.Architecture} (source: {m.Source}); export it with the median, or leave it out with --devices"),
+                LatencyStatistic.Min => m.MinMs,
                 _ => m.MedianMs,
             };
-        return new WideTable(store.Path, ValueKind.LatencyMs, names, values, null, archs);
+            if (value is null)
+            {
+                noFastest ??= new StoreException(
+                    $"{store.Path}: {m.Device} ({m.Setting.Label}) has no fastest-run latency for {m.Architecture} (source: {m.Source}); export it with the median, or leave it out with --devices");
+                continue;
+            }
+            values[c][r] = value.Value;
+        }
+        string what = metric == MeasuredMetric.Energy ? "energy " : "";
+        if (series.Count == 0)
+            throw new StoreException($"{store.Path}: no {space.Name} {what}measurements" + (devices is null ? "" : $" for {string.Join(", ", devices)}"));
+        if (devices is not null)
+            foreach (var d in devices.Where(d => !seenDevices.Contains(d)))
+                throw new StoreException($"{store.Path}: no {space.Name} {what}measurements for device '{d}'");
+        if (noFastest is not null) throw noFastest;
+        var perDevice = series.GroupBy(s => s.Device).ToDictionary(g => g.Key, g => g.Count());
+        var names = series.Select(s => perDevice[s.Device] == 1 ? s.Device : $"{s.Device}_{s.Setting.Label}").ToArray();
+        return new WideTable(store.Path, ValueKind.LatencyMs, names, values.Select(v => v.ToArray()).ToArray(), null, archs);
     }
 
     /// <summary>Measurements for every present cell of a latency table (missing cells are skipped and not stored).</summary>

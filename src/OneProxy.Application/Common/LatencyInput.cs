@@ -21,9 +21,9 @@ public sealed record LatencyInput(string Space = "nasbench201", string? LatencyP
         if (LatencyPath is not null) RequireFile(LatencyPath, "latency");
         if (ArchitecturesPath is not null) RequireFile(ArchitecturesPath, "architectures");
         var sw = Stopwatch.StartNew();
-        var table = WideTableReader.ReadLatency(path, space, ArchitecturesPath);
+        // Only the chosen devices' values are parsed (and kept).
+        var table = WideTableReader.ReadLatency(path, space, ArchitecturesPath, Devices is { Count: > 0 } ? Devices : null);
         sw.Stop();
-        if (Devices is { Count: > 0 }) table = table.WithColumns(Devices);
         var notes = new List<string> { $"loaded {table.RowCount} architectures x {table.ColumnNames.Count} devices from {path} in {sw.Elapsed.TotalMilliseconds:0} ms" };
         notes.AddRange(table.MissingCounts.Where(p => p.Value > 0).Select(p => $"  {p.Key}: {p.Value} missing value(s) excluded for this device only"));
         var recorded = table.ColumnNames.ToArray();
@@ -36,6 +36,42 @@ public sealed record LatencyInput(string Space = "nasbench201", string? LatencyP
     {
         if (Directory.Exists(path)) throw new InvalidOptionException(option, $"{OneProxyException.Quote(path, 200)} is a folder, not a CSV file");
         if (!File.Exists(path)) throw new InvalidOptionException(option, $"file not found: {OneProxyException.Quote(path, 200)}");
+    }
+}
+
+/// <summary>
+/// <paramref name="Sample"/> rows measured on every chosen device, drawn uniformly with
+/// <paramref name="Rng"/> and read without parsing the others (<see cref="WideTableSampler"/>);
+/// a file with quoted fields is read whole and sampled the way <c>ProxySelector.RankFromSample</c> does.
+/// </summary>
+public static class LatencySampling
+{
+    public static LoadedLatency LoadSample(this LatencyInput input, int sample, Random rng, CancellationToken cancel = default)
+    {
+        var space = SearchSpaceRegistry.Get(input.Space);
+        var path = input.LatencyPath ?? DatasetLocator.File(space.Name, "latency_ms.csv");
+        var only = input.Devices is { Count: > 0 } ? input.Devices : null;
+        var sw = Stopwatch.StartNew();
+        string? header;
+        using (var r = new StreamReader(path)) header = r.ReadLine();
+        bool hasArch = header is not null && header.Split(',').Any(h => h.Trim() == WideTableReader.ArchColumn);
+        var archFile = input.ArchitecturesPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "architectures.csv");
+        if (input.ArchitecturesPath is not null && !File.Exists(archFile))
+            throw new FileNotFoundException($"--architectures: file not found: {archFile}", archFile);
+        var joined = !hasArch && File.Exists(archFile) ? WideTableReader.ReadArchitectureIndex(archFile, space) : null;
+        var table = WideTableSampler.SampleComplete(path, ValueKind.LatencyMs, space, sample, rng, joined, only, cancel);
+        string how = $"sampled {sample} complete rows";
+        if (table is null)
+        {
+            // Quoted fields can span lines: read the file whole, then draw the rows.
+            var whole = WideTableReader.ReadLatency(path, space, input.ArchitecturesPath, only);
+            var rows = OneProxy.Monotonicity.ProxySelector.SampleCompleteRows(whole, sample, rng);
+            table = whole.SelectRows(rows);
+            how = $"read whole (quoted fields) and sampled {sample} complete rows";
+        }
+        sw.Stop();
+        var notes = new List<string> { $"{how} x {table.ColumnNames.Count} devices from {path} in {sw.Elapsed.TotalMilliseconds:0} ms" };
+        return new LoadedLatency(space, table, table.ColumnNames.ToArray(), path, sw.Elapsed, notes);
     }
 }
 

@@ -53,6 +53,14 @@ public static class StoreUseCases
     /// <returns>The CSV and a note saying what was exported.</returns>
     public static (string Csv, string Note) Export(ExportRequest request)
     {
+        var writer = new StringWriter();
+        var note = Export(request, writer);
+        return (writer.ToString(), note);
+    }
+
+    /// <summary>Writes the CSV to <paramref name="writer"/> row by row (never as one string); returns the note.</summary>
+    public static string Export(ExportRequest request, TextWriter writer)
+    {
         var s = SearchSpaceRegistry.Get(request.Space);
         Require.That(request.Metric == MeasuredMetric.Latency || request.Statistic == LatencyStatistic.Median, "statistic",
             "applies to latency only: energy is one number per measurement");
@@ -60,8 +68,7 @@ public static class StoreUseCases
         var table = StoreTables.ToWideTable(store, s, request.Statistic, request.Devices is { Count: > 0 } d ? [.. d] : null, request.Metric);
         if (request.JoinWith is string other) table = WideTableJoin.Inner(table, WideTableReader.ReadLatency(other, s));
         if (request.Complete) table = StoreTables.CompleteRows(table);
-        var writer = new StringWriter();
         WideCsvWriter.Write(table, s, writer);
-        return (writer.ToString(), $"exported {table.RowCount} architectures x {table.ColumnNames.Count} columns ({string.Join(", ", table.ColumnNames)})");
+        return $"exported {table.RowCount} architectures x {table.ColumnNames.Count} columns ({string.Join(", ", table.ColumnNames)})";
     }
 }

@@ -26,12 +26,16 @@ public static class EstimateSrccUseCase
     public static EstimateSrccReport Run(EstimateSrccRequest request)
     {
         request.Validate();
-        var loaded = request.Latency.Load();
-        var x = loaded.Table.Column(request.Pair[0]).ToArray();
-        var y = loaded.Table.Column(request.Pair[1]).ToArray();
+        // Only the two devices' values are parsed and kept.
+        var loaded = (request.Latency with { Devices = request.Pair.Distinct().ToArray() }).Load();
+        var x = loaded.Table.Column(request.Pair[0]);
+        var y = loaded.Table.Column(request.Pair[1]);
+        // The SRCC over all rows and the rows both devices measured, once for every sample size.
         var (truth, n) = Spearman.PairwiseComplete(x, y);
+        var eligible = SrccEstimator.MeasuredOnBoth(x, y);
         var rng = new Random(request.Seed);
-        var results = request.Samples.Select(k => SrccEstimator.Estimate(x, y, k, request.Repetitions, rng)).ToList();
+        var results = new List<SrccEstimate>(request.Samples.Count);
+        foreach (var k in request.Samples) results.Add(SrccEstimator.Estimate(x, y, k, request.Repetitions, rng, truth, eligible));
         return new EstimateSrccReport(request.Pair[0], request.Pair[1], truth, n, results, loaded.Notes);
     }
 

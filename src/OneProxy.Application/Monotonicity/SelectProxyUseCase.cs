@@ -24,13 +24,15 @@ public static class SelectProxyUseCase
     public static SelectProxyReport Run(SelectProxyRequest request)
     {
         request.Validate();
-        var loaded = request.Latency.Load();
-        var table = loaded.Table;
         if (request.Sample is int k)
         {
-            var (ranking, _) = ProxySelector.RankFromSample(table, k, new Random(request.Seed), request.Threshold);
-            return new SelectProxyReport($"{k} sampled architectures (seed {request.Seed})", request.Threshold, table.ColumnNames.Count, ranking, loaded.Notes);
+            // Only the sampled rows are parsed: a practitioner's 50 rows, not the whole file.
+            var sampled = request.Latency.LoadSample(k, new Random(request.Seed));
+            var ranking = ProxySelector.Rank(SrccMatrix.Compute(sampled.Table), request.Threshold);
+            return new SelectProxyReport($"{k} sampled architectures (seed {request.Seed})", request.Threshold, sampled.Table.ColumnNames.Count, ranking, sampled.Notes);
         }
+        var loaded = request.Latency.Load();
+        var table = loaded.Table;
         return new SelectProxyReport($"all {table.RowCount} architectures", request.Threshold, table.ColumnNames.Count,
             ProxySelector.Rank(SrccMatrix.Compute(table), request.Threshold), loaded.Notes);
     }

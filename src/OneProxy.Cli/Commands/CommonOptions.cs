@@ -131,6 +131,24 @@ public static class CommonOptions
         DefaultValueFactory = _ => "cifar10_test_acc",
     };
 
+    /// <summary>
+    /// Streams to --output (UTF-8, no BOM) or standard output; the file is created only once the
+    /// result is known to start (a failure before the first write leaves no file).
+    /// </summary>
+    public static T Stream<T>(ParseResult parse, Option<string?> output, Func<TextWriter, T> write)
+    {
+        var path = parse.GetValue(output);
+        if (path is null) return write(parse.InvocationConfiguration.Output);
+        T result;
+        using (var file = new LazyFileWriter(path))
+        {
+            result = write(file);
+            file.Complete();
+        }
+        parse.InvocationConfiguration.Error.WriteLine($"wrote {path}");
+        return result;
+    }
+
     /// <summary>Writes to --output if given, else to standard output.</summary>
     public static void Emit(ParseResult parse, Option<string?> output, string text)
     {

@@ -29,9 +29,9 @@ public static class ExportCommand
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var stat = parse.GetValue(statistic) switch { "mean" => LatencyStatistic.Mean, "min" => LatencyStatistic.Min, _ => LatencyStatistic.Median };
-            var (csv, note) = StoreUseCases.Export(new ExportRequest(parse.GetValue(space)!, parse.GetValue(store)!, stat, parse.GetValue(devices), parse.GetValue(complete), parse.GetValue(join),
-                parse.GetValue(metric) == "energy" ? MeasuredMetric.Energy : MeasuredMetric.Latency));
-            CommonOptions.Emit(parse, output, csv);
+            var request = new ExportRequest(parse.GetValue(space)!, parse.GetValue(store)!, stat, parse.GetValue(devices), parse.GetValue(complete), parse.GetValue(join),
+                parse.GetValue(metric) == "energy" ? MeasuredMetric.Energy : MeasuredMetric.Latency);
+            var note = CommonOptions.Stream(parse, output, writer => StoreUseCases.Export(request, writer));
             parse.InvocationConfiguration.Error.WriteLine(note);
             return 0;
         }));

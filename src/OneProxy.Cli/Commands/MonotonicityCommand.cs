@@ -14,16 +14,23 @@ public static class MonotonicityCommand
         var threshold = CommonOptions.Threshold();
         var output = new OutputOptions();
         var heatmap = new Option<string?>("--heatmap") { Description = "Also write an SVG heatmap of the matrix to this file" };
+        var top = new Option<int?>("--top")
+        {
+            Description = "Instead of the dense matrix, each device's K most monotone partners, its monotone count and mean/min SRCC (memory grows with devices x K, not devices squared)",
+        };
         var cmd = new Command("monotonicity",
             "SRCC (latency monotonicity) between every pair of devices of a latency table.\n" +
             "Example: oneproxy monotonicity --space nasbench201 --heatmap srcc.svg");
-        cmd.With(data.All, [threshold], output.All, [heatmap]);
+        cmd.With(data.All, [threshold], output.All, [heatmap, top]);
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
-            var r = MonotonicityUseCase.Run(new MonotonicityRequest(data.Bind(parse), parse.GetValue(threshold)));
+            if (parse.GetValue(top) is not null && parse.GetValue(heatmap) is not null)
+                throw new InvalidOptionException("heatmap", "draws the dense matrix; it cannot be combined with --top");
+            var r = MonotonicityUseCase.Run(new MonotonicityRequest(data.Bind(parse), parse.GetValue(threshold), parse.GetValue(top)));
             Log.Write(parse, r.Notes);
-            output.Emit(parse, SrccMatrixOutput.Table(r.Matrix), () => SrccMatrixOutput.Text(r.Matrix, r.Threshold), () => SrccMatrixOutput.Json(r.Matrix, r.Threshold));
-            if (parse.GetValue(heatmap) is { } svg) Log.WriteFile(parse, svg, HeatmapSvg.Render(r.Matrix, r.HeatmapTitle, r.Threshold));
+            if (r.Partners is not null) output.Emit(parse, MonotonicityUseCase.PartnersTable(r.Partners));
+            else output.Stream(parse, (writer, format) => SrccMatrixOutput.Write(r.Matrix!, r.Threshold, format, writer));
+            if (parse.GetValue(heatmap) is { } svg) Log.WriteFile(parse, svg, HeatmapSvg.Render(r.Matrix!, r.HeatmapTitle, r.Threshold));
             return 0;
         }));
         return cmd;

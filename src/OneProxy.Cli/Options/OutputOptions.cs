@@ -38,6 +38,27 @@ public sealed class OutputOptions
     }
 
     public void Emit(ParseResult parse, string text) => CommonOptions.Emit(parse, Output, text);
+
+    /// <summary>
+    /// Streams the result to --output (UTF-8, no BOM, as <see cref="Emit(ParseResult, string)"/>) or
+    /// standard output, for results too large to build as one string first.
+    /// </summary>
+    public void Stream(ParseResult parse, Action<TextWriter, OutputFormat> write)
+    {
+        var format = FormatOf(parse);
+        var path = parse.GetValue(Output);
+        if (path is null)
+        {
+            write(parse.InvocationConfiguration.Output, format);
+            return;
+        }
+        using (var file = new LazyFileWriter(path))
+        {
+            write(file, format);
+            file.Complete();
+        }
+        parse.InvocationConfiguration.Error.WriteLine($"wrote {path}");
+    }
 }
 
 /// <summary>Lines for standard error (what was loaded, what was decided), never mixed into the result.</summary>

@@ -14,12 +14,30 @@ public sealed class WideTable
 
     public WideTable(string source, ValueKind kind, IReadOnlyList<string> columnNames, double[][] columns,
         IReadOnlyList<int>? indices, IReadOnlyList<Architecture>? architectures)
+        : this(source, kind, columnNames, columns, columns.Length > 0 ? columns[0].Length : indices?.Count ?? architectures?.Count ?? 0,
+            indices, architectures, exactLength: true)
+    {
+    }
+
+    /// <summary>
+    /// A table over the first <paramref name="rowCount"/> values of each array: a reader that
+    /// sized its columns from a bound on the rows hands them over without copying.
+    /// </summary>
+    public WideTable(string source, ValueKind kind, IReadOnlyList<string> columnNames, double[][] columns, int rowCount,
+        IReadOnlyList<int>? indices, IReadOnlyList<Architecture>? architectures)
+        : this(source, kind, columnNames, columns, rowCount, indices, architectures, exactLength: false)
+    {
+    }
+
+    private WideTable(string source, ValueKind kind, IReadOnlyList<string> columnNames, double[][] columns, int rows,
+        IReadOnlyList<int>? indices, IReadOnlyList<Architecture>? architectures, bool exactLength)
     {
         if (columnNames.Count != columns.Length)
             throw new ArgumentException($"{columnNames.Count} column names for {columns.Length} columns");
-        int rows = columns.Length > 0 ? columns[0].Length : indices?.Count ?? architectures?.Count ?? 0;
+        if (rows < 0) throw new ArgumentException($"negative row count {rows}");
         foreach (var c in columns)
-            if (c.Length != rows) throw new ArgumentException($"columns have different lengths ({c.Length} vs {rows})");
+            if (exactLength ? c.Length != rows : c.Length < rows)
+                throw new ArgumentException($"columns have different lengths ({c.Length} vs {rows})");
         if (indices is not null && indices.Count != rows) throw new ArgumentException($"{indices.Count} indices for {rows} rows");
         if (architectures is not null && architectures.Count != rows) throw new ArgumentException($"{architectures.Count} architectures for {rows} rows");
         Source = source;
@@ -31,8 +49,9 @@ public sealed class WideTable
         RowCount = rows;
         _columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < columnNames.Count; i++) _columnIndex[columnNames[i]] = i;
-        MissingCounts = columnNames.Select((n, i) => (n, columns[i].Count(double.IsNaN)))
-            .ToDictionary(p => p.n, p => p.Item2, StringComparer.Ordinal);
+        var missing = new Dictionary<string, int>(columnNames.Count, StringComparer.Ordinal);
+        for (int i = 0; i < columns.Length; i++) missing[columnNames[i]] = CountNaN(columns[i].AsSpan(0, rows));
+        MissingCounts = missing;
     }
 
     public string Source { get; }
@@ -49,8 +68,15 @@ public sealed class WideTable
     /// <summary>Missing values per column (excluded for that column only).</summary>
     public IReadOnlyDictionary<string, int> MissingCounts { get; }
 
-    public ReadOnlySpan<double> Column(int column) => _columns[column];
-    public ReadOnlySpan<double> Column(string name) => _columns[ColumnIndexOf(name)];
+    public ReadOnlySpan<double> Column(int column) => _columns[column].AsSpan(0, RowCount);
+    public ReadOnlySpan<double> Column(string name) => Column(ColumnIndexOf(name));
+
+    private static int CountNaN(ReadOnlySpan<double> values)
+    {
+        int n = 0;
+        foreach (var v in values) if (double.IsNaN(v)) n++;
+        return n;
+    }
 
     public int ColumnIndexOf(string name) =>
         _columnIndex.TryGetValue(name, out var i)
@@ -76,7 +102,23 @@ public sealed class WideTable
     {
         var dup = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new UnusableDataException($"column '{dup.Key}' requested twice");
-        return new WideTable(Source, Kind, names.ToArray(), names.Select(n => _columns[ColumnIndexOf(n)]).ToArray(), Indices, Architectures);
+        return new WideTable(Source, Kind, names.ToArray(), names.Select(n => _columns[ColumnIndexOf(n)]).ToArray(), RowCount, Indices, Architectures);
+    }
+
+    /// <summary>A table with only the given rows (indices into this one), in the given order.</summary>
+    public WideTable SelectRows(IReadOnlyList<int> rows)
+    {
+        foreach (var r in rows)
+            if ((uint)r >= (uint)RowCount) throw new ArgumentOutOfRangeException(nameof(rows), $"row {r} is outside the {RowCount} rows");
+        var columns = new double[_columns.Length][];
+        for (int c = 0; c < columns.Length; c++)
+        {
+            var from = Column(c);
+            var to = columns[c] = new double[rows.Count];
+            for (int i = 0; i < to.Length; i++) to[i] = from[rows[i]];
+        }
+        return new WideTable(Source, Kind, ColumnNames, columns, Indices is null ? null : rows.Select(r => Indices[r]).ToList(),
+            Architectures is null ? null : rows.Select(r => Architectures[r]).ToList());
     }
 
     /// <summary>The architectures, or a clear error if this table has none.</summary>

@@ -7,7 +7,7 @@ namespace OneProxy.Data;
 /// </summary>
 internal sealed class ColumnBuilder
 {
-    private const int ChunkSize = 1 << 16;
+    private const int ChunkSize = 1 << 13; // 64 kB: thousands of columns read from a stream must not reserve 512 kB each
     private readonly List<double[]> _chunks = [];
     private int _used = ChunkSize;
 

@@ -14,8 +14,14 @@ internal sealed class IndexSet
     private readonly Dictionary<int, long> _sparse = [];
     private readonly List<(int Row, long Offset)> _lineShifts = [];
 
+    /// <param name="capacity">A bound on the rows when known (the file's lines), so the list never regrows.</param>
+    public IndexSet(long capacity = 0)
+    {
+        Values = new List<int>((int)Math.Clamp(capacity, 0, 1 << 28));
+    }
+
     /// <summary>Index value per row read so far.</summary>
-    public List<int> Values { get; } = [];
+    public List<int> Values { get; }
 
     public bool TryGetFirst(int index, out long line)
     {

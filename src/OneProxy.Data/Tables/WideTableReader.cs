@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
 using OneProxy.SearchSpaces;
 
@@ -26,112 +25,160 @@ public static class WideTableReader
     /// <summary>Largest accepted value: no latency, energy or accuracy is anywhere near it, and beyond it sums overflow.</summary>
     public const double MaxValue = 1e12;
 
+    /// <summary>Files at least this large are parsed on all cores (CsvHelper's ordered parallel enumeration).</summary>
+    public const long ParallelFromBytes = 4L << 20;
+
     /// <param name="path">CSV file.</param>
     /// <param name="kind">What the value columns hold.</param>
     /// <param name="space">Parses the <c>arch</c> column; required when there is one.</param>
     /// <param name="architectures">Optional index-to-architecture map for files that only have <c>index</c>.</param>
+    /// <param name="only">
+    /// Value columns to read, in this order; the others are split off but never parsed (nor
+    /// checked). Null: every column.
+    /// </param>
     public static WideTable Read(string path, ValueKind kind, ISearchSpace? space = null,
-        IReadOnlyDictionary<int, Architecture>? architectures = null, bool allowNoValues = false)
+        IReadOnlyDictionary<int, Architecture>? architectures = null, bool allowNoValues = false, IReadOnlyList<string>? only = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"file not found: {path}", path);
-        using var reader = new StreamReader(path);
-        return Read(reader, path, kind, space, architectures, allowNoValues);
+        // Lines bound the rows, so every column is allocated once at (nearly) its final size.
+        var (lines, length) = LineCount(path);
+        using var stream = OpenSkippingUtf8Bom(path);
+        using var parser = CsvReader.Create(stream, Options(), false);
+        return Read(parser, path, kind, space, architectures, allowNoValues, capacity: lines, parallel: length >= ParallelFromBytes, only);
     }
 
     public static WideTable Read(TextReader text, string source, ValueKind kind, ISearchSpace? space = null,
         IReadOnlyDictionary<int, Architecture>? architectures = null, bool allowNoValues = false)
     {
-        var options = new CsvReaderOptions
-        {
-            HasHeader = false,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            MalformedData = CsvMalformedDataHandling.Throw,
-            // A fixed separator: auto-detection guessed from the first lines and turned one bad
-            // row there into a misleading "no key column" error at line 1.
-            Separator = ',',
-            // An unclosed quote or a hostile single line must not grow the buffer to gigabytes.
-            MaxRecordSize = MaxRecordBytes,
-            IncludeValuesInExceptions = false,
-        };
-        using var parser = CsvReader.Create(text, options, false);
+        using var parser = CsvReader.Create(text, Options(), false);
+        return Read(parser, source, kind, space, architectures, allowNoValues, capacity: -1, parallel: false, only: null);
+    }
+
+    internal static CsvReaderOptions Options() => new()
+    {
+        HasHeader = false,
+        TrackLineNumbers = true,
+        TrimWhitespace = true,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        // A fixed separator: auto-detection guessed from the first lines and turned one bad
+        // row there into a misleading "no key column" error at line 1.
+        Separator = ',',
+        // An unclosed quote or a hostile single line must not grow the buffer to gigabytes.
+        MaxRecordSize = MaxRecordBytes,
+        IncludeValuesInExceptions = false,
+    };
+
+    private static WideTable Read(CsvReader parser, string source, ValueKind kind, ISearchSpace? space,
+        IReadOnlyDictionary<int, Architecture>? architectures, bool allowNoValues, long capacity, bool parallel, IReadOnlyList<string>? only)
+    {
         if (!SafeRead(parser, source)) throw new DataFormatException(source, 1, null, "file is empty (expected a header row)");
         var header = Fields(parser);
-        CheckHeader(source, header);
-        int indexCol = Array.IndexOf(header, IndexColumn);
-        int archCol = Array.IndexOf(header, ArchColumn);
-        if (archCol >= 0 && space is null)
-            throw new DataFormatException(source, 1, ArchColumn, "the file has architectures but no search space was given (use --space)");
-        var valueCols = Enumerable.Range(0, header.Length).Where(i => i != indexCol && i != archCol).ToArray();
-        if (valueCols.Length == 0 && !allowNoValues)
-            throw new DataFormatException(source, 1, null, "no value columns besides 'index'/'arch'");
+        var layout = Layout(source, kind, space, header, allowNoValues, only);
 
-        // Columnar and chunked: no per-row objects, and no doubling List copies of the values.
-        var values = valueCols.Select(_ => new ColumnBuilder()).ToArray();
-        var archs = archCol >= 0 || (architectures is not null && indexCol >= 0) ? new List<Architecture>() : null;
-        var seenIndex = new IndexSet();
-        var indices = indexCol >= 0 ? seenIndex.Values : null;
+        // Columnar: one typed array per column (sized from the line count when the input is a
+        // file), no per-row objects; index duplicates are checked with a bit set.
+        var values = new ValueColumns(layout.ValueCols.Length, capacity);
+        var archs = layout.ArchCol >= 0 || (architectures is not null && layout.IndexCol >= 0) ? new List<Architecture>() : null;
+        var seenIndex = new IndexSet(layout.IndexCol >= 0 ? capacity : 0);
+        var indices = layout.IndexCol >= 0 ? seenIndex.Values : null;
         var seenArch = new Dictionary<Architecture, long>();
 
-        int rowCount = 0;
-        while (SafeRead(parser, source))
+        // Rows are parsed (numbers, architectures) on any thread; the checks that span rows
+        // (duplicates, the join) run here in file order, in the order the sequential reader made
+        // them, so the first problem in the file is the one reported, with the same message.
+        foreach (var row in Rows(parser, source, layout, parallel))
         {
-            long line = parser.LineNumber;
-            int fieldCount = parser.FieldCount;
-            if (fieldCount == 1 && (IsBlank(parser.GetSpan(0)) || string.IsNullOrWhiteSpace(Field(parser, 0)))) continue;
-            if (fieldCount != header.Length)
-                throw new DataFormatException(source, line, null,
-                    $"has {fieldCount} fields but the header has {header.Length} (truncated or malformed row)");
-            if (indexCol >= 0)
+            if (row.Blank) continue;
+            if (row.Stage == ParsedRow.FieldCountStage) throw row.Error!;
+            if (layout.IndexCol >= 0)
             {
-                var field = Trimmed(parser.GetSpan(indexCol));
-                if (!int.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out var idx) || idx < 0)
-                {
-                    string indexText = Field(parser, indexCol);
-                    if (!int.TryParse(indexText, NumberStyles.Integer, CultureInfo.InvariantCulture, out idx) || idx < 0)
-                        throw new DataFormatException(source, line, IndexColumn, $"'{OneProxyException.Quote(indexText, 40)}' is not a non-negative integer");
-                }
+                if (row.Stage == ParsedRow.IndexStage) throw row.Error!;
+                int idx = row.Index;
                 if (seenIndex.TryGetFirst(idx, out var first))
-                    throw new DataFormatException(source, line, IndexColumn, $"duplicate index {idx} (first on line {first})");
-                seenIndex.Add(idx, line);
-                if (archCol < 0 && architectures is not null)
+                    throw new DataFormatException(source, row.Line, IndexColumn, $"duplicate index {idx} (first on line {first})");
+                seenIndex.Add(idx, row.Line);
+                if (layout.ArchCol < 0 && architectures is not null)
                 {
                     if (!architectures.TryGetValue(idx, out var joined))
-                        throw new DataFormatException(source, line, IndexColumn, $"index {idx} has no architecture in the architectures file");
+                        throw new DataFormatException(source, row.Line, IndexColumn, $"index {idx} has no architecture in the architectures file");
                     archs!.Add(joined);
                 }
             }
-            if (archCol >= 0)
+            if (layout.ArchCol >= 0)
             {
-                Architecture a;
-                try { a = space!.Parse(Field(parser, archCol)); }
-                catch (ArchitectureFormatException e) { throw new DataFormatException(source, line, ArchColumn, e.Message); }
-                archs!.Add(a);
+                if (row.Stage == ParsedRow.ArchStage) throw row.Error!;
+                archs!.Add(row.Arch!);
             }
             if (archs is not null)
             {
                 var a = archs[^1];
                 if (seenArch.TryGetValue(a, out var first))
-                    throw new DataFormatException(source, line, ArchColumn, $"duplicate architecture (same network as line {first})");
-                seenArch[a] = line;
+                    throw new DataFormatException(source, row.Line, ArchColumn, $"duplicate architecture (same network as line {first})");
+                seenArch[a] = row.Line;
             }
-            rowCount++;
-            for (int j = 0; j < valueCols.Length; j++)
-            {
-                // Fast path for the common plain number; anything else takes the string path,
-                // so missing markers and every error message stay exactly as they were.
-                var field = Trimmed(parser.GetSpan(valueCols[j]));
-                if (double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-                    && v >= 0 && v <= MaxValue && !(kind == ValueKind.AccuracyPercent && v > 100))
-                    values[j].Add(v);
-                else
-                    values[j].Add(ParseValue(source, line, header[valueCols[j]], Field(parser, valueCols[j]), kind));
-            }
+            if (row.Stage == ParsedRow.ValueStage) throw row.Error!;
+            values.Append(row.Values.AsSpan(0, layout.ValueCols.Length));
+            row.Return();
         }
-        if (rowCount == 0) throw new DataFormatException(source, 2, null, "no data rows after the header");
-        var columns = new double[values.Length][];
-        for (int j = 0; j < values.Length; j++) columns[j] = values[j].Drain(); // one column's chunks freed at a time
-        return new WideTable(source, kind, valueCols.Select(i => header[i]).ToArray(), columns, indices, archs);
+        if (values.Rows == 0) throw new DataFormatException(source, 2, null, "no data rows after the header");
+        var (columns, rows) = values.Finish();
+        return new WideTable(source, kind, layout.ValueCols.Select(i => header[i]).ToArray(), columns, rows, indices, archs);
+    }
+
+    internal static RowLayout Layout(string source, ValueKind kind, ISearchSpace? space, string[] header, bool allowNoValues,
+        IReadOnlyList<string>? only)
+    {
+        CheckHeader(source, header);
+        var layout = new RowLayout(source, kind, space, header, only);
+        if (layout.ArchCol >= 0 && space is null)
+            throw new DataFormatException(source, 1, ArchColumn, "the file has architectures but no search space was given (use --space)");
+        if (layout.ValueCols.Length == 0 && !allowNoValues)
+            throw new DataFormatException(source, 1, null, "no value columns besides 'index'/'arch'");
+        return layout;
+    }
+
+    /// <summary>The data records, parsed, in file order: on several threads for large files.</summary>
+    private static IEnumerable<ParsedRow> Rows(CsvReader parser, string source, RowLayout layout, bool parallel)
+    {
+        if (!parallel || Environment.ProcessorCount == 1)
+        {
+            while (SafeRead(parser, source)) yield return layout.Parse(parser);
+            yield break;
+        }
+        using var rows = parser.ParallelEnumerate(p => layout.Parse(p), -1).GetEnumerator();
+        while (true)
+        {
+            bool more;
+            try { more = rows.MoveNext(); }
+            catch (CsvFormatException e) { throw new DataFormatException(source, e.LineNumber, null, $"malformed CSV ({e.Message})"); }
+            if (!more) yield break;
+            yield return rows.Current;
+        }
+    }
+
+    /// <summary>Newlines in the file (plus one for a last line without one): an upper bound on its records.</summary>
+    private static (long Lines, long Bytes) LineCount(string path)
+    {
+        using var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        long lines = 1, bytes = 0;
+        int n;
+        while ((n = f.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            lines += buffer.AsSpan(0, n).Count((byte)'\n');
+            bytes += n;
+        }
+        return (lines, bytes);
+    }
+
+    internal static FileStream OpenSkippingUtf8Bom(string path)
+    {
+        var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Span<byte> bom = stackalloc byte[3];
+        int n = f.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
+        // StreamReader dropped a UTF-8 byte order mark; CsvHelper's byte reader leaves it in the first column name.
+        f.Position = n == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF ? 3 : 0;
+        return f;
     }
 
     /// <summary>Reads an architectures file (<c>index, arch, ...</c>) into an index map.</summary>
@@ -150,7 +197,7 @@ public static class WideTableReader
     /// Reads a latency table; when it has no <c>arch</c> column, joins architectures by index
     /// from <paramref name="architecturesPath"/>, or from an <c>architectures.csv</c> beside it.
     /// </summary>
-    public static WideTable ReadLatency(string path, ISearchSpace space, string? architecturesPath = null)
+    public static WideTable ReadLatency(string path, ISearchSpace space, string? architecturesPath = null, IReadOnlyList<string>? only = null)
     {
         string? header;
         using (var r = new StreamReader(path)) header = r.ReadLine();
@@ -161,29 +208,21 @@ public static class WideTableReader
         {
             architecturesPath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "architectures.csv");
             if (File.Exists(architecturesPath))
-                return Read(path, ValueKind.LatencyMs, space, ReadArchitectureIndex(architecturesPath, space));
+                return Read(path, ValueKind.LatencyMs, space, ReadArchitectureIndex(architecturesPath, space), only: only);
         }
-        return Read(path, ValueKind.LatencyMs, space);
+        return Read(path, ValueKind.LatencyMs, space, only: only);
     }
 
-    private static string Field(CsvReader reader, int i) => reader.GetString(i).Trim();
+    internal static string Field(CsvReader reader, int i) => reader.GetString(i).Trim();
 
-    private static ReadOnlySpan<byte> Trimmed(ReadOnlySpan<byte> field) => field[Ascii.Trim(field)];
-
-    private static bool IsBlank(ReadOnlySpan<byte> field)
-    {
-        foreach (var b in field) if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
-        return true;
-    }
-
-    private static string[] Fields(CsvReader reader)
+    internal static string[] Fields(CsvReader reader)
     {
         var fields = new string[reader.FieldCount];
         for (int i = 0; i < fields.Length; i++) fields[i] = reader.GetString(i).Trim();
         return fields;
     }
 
-    private static bool SafeRead(CsvReader reader, string source)
+    internal static bool SafeRead(CsvReader reader, string source)
     {
         try { return reader.Read(); }
         catch (CsvFormatException e) { throw new DataFormatException(source, e.LineNumber, null, $"malformed CSV ({e.Message})"); }
@@ -207,7 +246,7 @@ public static class WideTableReader
                 $"header must have an '{IndexColumn}' or '{ArchColumn}' key column (found: {OneProxyException.Quote(string.Join(", ", header), 200)})");
     }
 
-    private static double ParseValue(string source, long line, string column, string field, ValueKind kind)
+    internal static double ParseValue(string source, long line, string column, string field, ValueKind kind)
     {
         if (field.Length == 0 || field == "-1" || field.Equals("nan", StringComparison.OrdinalIgnoreCase))
             return double.NaN;

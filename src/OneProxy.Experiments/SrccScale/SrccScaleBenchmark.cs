@@ -10,7 +10,7 @@ public enum SrccReference { None, Scipy }
 
 /// <summary>Options of <c>bench srcc --devices N --archs M</c>, validated once.</summary>
 public sealed record SrccScaleOptions(int Devices, int Archs, int Seed, SrccReference Reference, int Threads,
-    string Python = "/usr/bin/python3", string? ReferenceScript = null, string? WriteCsv = null)
+    string Python = "/usr/bin/python3", string? ReferenceScript = null, string? WriteCsv = null, int? Top = null)
 {
     public SrccScaleOptions Validated()
     {
@@ -18,6 +18,8 @@ public sealed record SrccScaleOptions(int Devices, int Archs, int Seed, SrccRefe
         if (Archs is < 3 or > 100_000_000) throw new InvalidOptionException("archs", $"must be in [3, 100000000] (got {Archs})");
         if ((long)Devices * Archs > 4_000_000_000L)
             throw new InvalidOptionException("devices", $"{Devices} devices x {Archs} architectures is more than 4e9 values");
+        if (Top is int k && (k < 1 || Reference != SrccReference.None))
+            throw new InvalidOptionException("top", $"must be at least 1 and runs without a reference (got {k}, reference {Reference})");
         if (Threads == 0 || Threads < -1) throw new InvalidOptionException("threads", $"must be -1 (all cores) or positive (got {Threads})");
         if (Reference == SrccReference.Scipy && (ReferenceScript is null || !File.Exists(ReferenceScript)))
             throw new InvalidOptionException("reference", $"scipy reference script not found: {ReferenceScript ?? "(none)"} (bench/srcc_reference.py)");
@@ -28,7 +30,7 @@ public sealed record SrccScaleOptions(int Devices, int Archs, int Seed, SrccRefe
 /// <summary>One row of the benchmark's CSV; the data are SYNTHETIC (see <see cref="SyntheticLatency"/>).</summary>
 public sealed record SrccScaleResult(string Data, int Devices, int Archs, int Threads, double GenerateSeconds,
     double OneProxySeconds, double RankSeconds, double? ScipySeconds, double? Ratio, double Gflops, double PeakGflops,
-    double? MaxAbsDiff, double PeakWorkingSetMb, string ReferenceVersion);
+    double? MaxAbsDiff, double PeakWorkingSetMb, string ReferenceVersion, double? Peak512Gflops = null);
 
 /// <summary>
 /// Times the SRCC matrix of a generated table in-process, optionally scipy's spearmanr on the
@@ -46,25 +48,29 @@ public static class SrccScaleBenchmark
         if (o.WriteCsv is not null) SyntheticLatency.WriteCsv(o.WriteCsv, columns, cancel);
         var names = Enumerable.Range(0, o.Devices).Select(SyntheticLatency.DeviceName).ToArray();
 
-        // Warm-up on a small slice: JIT and thread pool, not the caches of the real run.
-        SrccMatrix.Compute(names[..2], Math.Min(o.Archs, 1000), c => columns[c].AsSpan(0, Math.Min(o.Archs, 1000)), threads, cancel);
+        // Warm-up on small slices (both ranking paths): JIT and thread pool, not the caches of the real run.
+        foreach (int n in new[] { Math.Min(o.Archs, 1000), Math.Min(o.Archs, CentredRankPanel.RadixFrom + 1) })
+            SrccMatrix.Compute(names[..2], n, c => columns[c].AsSpan(0, n), threads, cancel);
+        GC.Collect(); // the generator's garbage is not the matrix's memory
         sw.Restart();
-        CentredRankPanel.Build(Math.Min(o.Devices, 64), o.Archs, c => columns[c], threads, cancel);
-        double rankSeconds = sw.Elapsed.TotalSeconds * o.Devices / Math.Min(o.Devices, 64);
-        sw.Restart();
-        var matrix = SrccMatrix.Compute(names, o.Archs, c => columns[c], threads, cancel);
+        var panel = CentredRankPanel.Build(o.Devices, o.Archs, c => columns[c], threads, cancel);
+        double rankSeconds = sw.Elapsed.TotalSeconds;
+        SrccMatrix? matrix = null;
+        if (o.Top is int k) SrccTopK.FromPanel(names, panel, k, threads: threads, cancel: cancel);
+        else matrix = SrccMatrix.FromPanel(names, panel, threads, cancel);
         double ours = sw.Elapsed.TotalSeconds;
         double peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
 
         double? scipy = null, diff = null;
         string version = "";
         if (o.Reference == SrccReference.Scipy)
-            (scipy, diff, version) = RunScipy(o, columns, matrix, cancel);
-        // Useful work: the upper triangle with its diagonal, one multiply and one add per row.
-        double flops = (double)o.Devices * (o.Devices + 1) / 2 * o.Archs * 2;
+            (scipy, diff, version) = RunScipy(o, columns, matrix!, cancel);
+        // Useful work: the upper triangle with its diagonal (top-k: every pair, both ways), one multiply and one add per row.
+        double flops = (o.Top is null ? (double)o.Devices * (o.Devices + 1) / 2 : (double)o.Devices * o.Devices) * o.Archs * 2;
         double peak = FmaPeak.MeasureGflops(threads, TimeSpan.FromSeconds(1));
-        return new SrccScaleResult("SYNTHETIC", o.Devices, o.Archs, threads, generate, ours, rankSeconds, scipy,
-            scipy / ours, flops / ours / 1e9, peak, diff, peakMb, version);
+        double? peak512 = FmaPeak.Vector512Available ? FmaPeak.MeasureGflops(threads, TimeSpan.FromSeconds(1), wide: true) : null;
+        return new SrccScaleResult(o.Top is int top ? $"SYNTHETIC top-{top}" : "SYNTHETIC", o.Devices, o.Archs, threads, generate, ours, rankSeconds, scipy,
+            scipy / ours, flops / ours / 1e9, peak, diff, peakMb, version, peak512);
     }
 
     private static (double Seconds, double MaxAbsDiff, string Version) RunScipy(SrccScaleOptions o, double[][] columns,
@@ -104,7 +110,7 @@ public static class SrccScaleBenchmark
 public static class SrccScaleCsv
 {
     public const string Header =
-        "data,devices,archs,threads,oneproxy_s,rank_s_est,scipy_s,ratio,gflops,peak_gflops,max_abs_diff,peak_rss_mb,reference,generate_s";
+        "data,devices,archs,threads,oneproxy_s,rank_s,scipy_s,ratio,gflops,peak_gflops,max_abs_diff,peak_rss_mb,reference,generate_s,peak512_gflops";
 
     public static string Row(SrccScaleResult r)
     {
@@ -113,6 +119,6 @@ public static class SrccScaleCsv
         return string.Join(',', r.Data, r.Devices.ToString(inv), r.Archs.ToString(inv), r.Threads.ToString(inv),
             r.OneProxySeconds.ToString("0.000", inv), r.RankSeconds.ToString("0.000", inv), Opt(r.ScipySeconds, "0.000"),
             Opt(r.Ratio, "0.00"), r.Gflops.ToString("0.0", inv), r.PeakGflops.ToString("0.0", inv), Opt(r.MaxAbsDiff, "G3"),
-            r.PeakWorkingSetMb.ToString("0", inv), r.ReferenceVersion, r.GenerateSeconds.ToString("0.000", inv));
+            r.PeakWorkingSetMb.ToString("0", inv), r.ReferenceVersion, r.GenerateSeconds.ToString("0.000", inv), Opt(r.Peak512Gflops, "0.0"));
     }
 }

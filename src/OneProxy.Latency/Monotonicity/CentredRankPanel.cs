@@ -5,22 +5,22 @@ public delegate ReadOnlySpan<double> ColumnSource(int column);
 
 /// <summary>
 /// The rank transform behind every SRCC in this folder, done once per column: complete
-/// columns become centred average ranks in one zero-padded column-major panel (for
-/// <see cref="RankGram"/>), columns with missing values keep their measured rows in value
-/// order so that any pair can be re-ranked over the rows both devices measured in O(rows).
+/// columns become doubled centred average ranks (integers, see <see cref="DoubledRanks"/>) in one
+/// column-major panel (for <see cref="RankGram"/>), columns with missing values keep their
+/// measured rows in value order so that any pair can be re-ranked over the rows both devices
+/// measured in O(rows).
 /// </summary>
 public sealed class CentredRankPanel
 {
     private readonly ColumnSource _source;
     private readonly int[]?[] _sortedMeasured;
 
-    private CentredRankPanel(ColumnSource source, int columns, int rows, int stride, double[] panel,
+    private CentredRankPanel(ColumnSource source, int columns, int rows, int[] panel,
         double[] norms, bool[] complete, int[]?[] sortedMeasured)
     {
         _source = source;
         Columns = columns;
         Rows = rows;
-        Stride = stride;
         Panel = panel;
         Norms = norms;
         Complete = complete;
@@ -29,11 +29,10 @@ public sealed class CentredRankPanel
 
     public int Columns { get; }
     public int Rows { get; }
-    public int Stride { get; }
     public int PaddedColumns => RankGram.PaddedColumns(Columns);
 
-    /// <summary>Column c's centred ranks at [c * Stride, c * Stride + Rows); zeros for incomplete columns and padding.</summary>
-    public double[] Panel { get; }
+    /// <summary>Column c's doubled centred ranks at [c * Rows, (c + 1) * Rows); zeros for incomplete columns.</summary>
+    public int[] Panel { get; }
 
     /// <summary>Euclidean norm of each complete column's centred ranks.</summary>
     public double[] Norms { get; }
@@ -43,22 +42,24 @@ public sealed class CentredRankPanel
 
     public ReadOnlySpan<double> Values(int column) => _source(column);
 
+    /// <summary>Columns at least this long are ranked by the gathering radix sort (6 bytes a row of scratch), shorter ones by a comparison sort.</summary>
+    public const int RadixFrom = 1 << 12;
+
     public static CentredRankPanel Build(int columns, int rows, ColumnSource source, int threads, CancellationToken cancel)
     {
         if (columns < 0 || rows < 0) throw new ArgumentException($"negative size {rows} x {columns}");
-        int stride = RankGram.Stride(rows);
-        long cells = (long)RankGram.PaddedColumns(columns) * stride;
+        long cells = (long)columns * rows;
         if (cells > Array.MaxLength)
             throw new UnusableDataException(
                 $"{rows} architectures x {columns} devices is {cells:N0} ranks, more than one array holds ({Array.MaxLength:N0}); use fewer devices per matrix");
-        var panel = new double[cells];
+        var panel = new int[cells];
         var norms = new double[columns];
         var complete = new bool[columns];
         var sorted = new int[]?[columns];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel };
         var pool = new System.Collections.Concurrent.ConcurrentBag<Scratch>();
         Parallel.For(0, columns, options,
-            // Parallel.For may start more tasks than cores; pooling keeps one scratch (24 bytes a
+            // Parallel.For may start more tasks than cores; pooling keeps one scratch (6 bytes a
             // row for long columns) per concurrently running task, not one per task.
             () => pool.TryTake(out var reused) ? reused : new Scratch(rows),
             (c, _, scratch) =>
@@ -67,12 +68,12 @@ public sealed class CentredRankPanel
                 if (values.Length != rows) throw new ArgumentException($"column {c} has {values.Length} values, expected {rows}");
                 if (!HasNaN(values))
                 {
-                    var ranks = panel.AsSpan((int)((long)c * stride), rows);
-                    if (scratch.Radix is not null) RadixRanking.AverageRanksInto(values, ranks, scratch.Radix);
-                    else Ranking.AverageRanksInto(values, ranks, scratch.Keys, scratch.Order);
-                    // Centre exactly as the pairwise definition does: the mean rank is (n + 1) / 2.
-                    double mean = (rows + 1) / 2.0, ss = 0;
-                    for (int i = 0; i < rows; i++) { ranks[i] -= mean; ss += ranks[i] * ranks[i]; }
+                    var ranks = panel.AsSpan((int)((long)c * rows), rows);
+                    if (rows >= RadixFrom) DoubledRanks.Compute(values, ranks, scratch.Radix);
+                    else DoubledRanks.ComputeBySort(values, ranks, scratch.Keys, scratch.Order);
+                    // The same sum, in the same order, as the centred double ranks of the pairwise definition.
+                    double ss = 0;
+                    for (int i = 0; i < rows; i++) { double x = ranks[i] * 0.5; ss += x * x; }
                     norms[c] = Math.Sqrt(ss);
                     complete[c] = true;
                 }
@@ -89,18 +90,23 @@ public sealed class CentredRankPanel
         if (Array.Exists(complete, c => !c))
             // Pairs with an incomplete column re-rank the complete one too, over the shared rows.
             Parallel.For(0, columns, options, c => { if (complete[c]) sorted[c] = SortedRows(source(c)); });
-        return new CentredRankPanel(source, columns, rows, stride, panel, norms, complete, sorted);
+        return new CentredRankPanel(source, columns, rows, panel, norms, complete, sorted);
     }
+
+    /// <summary>Dot products of the centred ranks of columns in [rowFirst, rowEnd) with those in [colFirst, colEnd) (see <see cref="RankGram.Products"/>).</summary>
+    public void Products(int rowFirst, int rowEnd, int colFirst, int colEnd, bool upperOnly, double[] output, int ldOut, int threads,
+        CancellationToken cancel) =>
+        RankGram.Products(Panel, Rows, Columns, rowFirst, rowEnd, colFirst, colEnd, upperOnly, output, ldOut, threads, cancel);
 
     // Per-thread buffers, made on first use: a long complete column needs only the radix ones.
     private sealed class Scratch(int rows)
     {
         private double[]? _keys;
         private int[]? _order;
-        private RadixRanking.Scratch? _radix;
+        private DoubledRanks.Scratch? _radix;
         public double[] Keys => _keys ??= new double[rows];
         public int[] Order => _order ??= new int[rows];
-        public RadixRanking.Scratch? Radix => rows >= RadixRanking.MinLength ? _radix ??= new RadixRanking.Scratch(rows) : null;
+        public DoubledRanks.Scratch Radix => _radix ??= new DoubledRanks.Scratch(rows);
     }
 
     private static bool HasNaN(ReadOnlySpan<double> values)

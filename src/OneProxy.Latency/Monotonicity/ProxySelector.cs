@@ -42,6 +42,13 @@ public static class ProxySelector
     public static (IReadOnlyList<ProxyCandidate> Ranking, IReadOnlyList<int> SampledRows) RankFromSample(
         WideTable table, int sampleSize, Random rng, double threshold = DefaultThreshold)
     {
+        var rows = SampleCompleteRows(table, sampleSize, rng);
+        return (Rank(SrccMatrix.Compute(table, rows), threshold), rows);
+    }
+
+    /// <summary><paramref name="sampleSize"/> distinct rows measured on every column, drawn uniformly, in row order.</summary>
+    public static int[] SampleCompleteRows(WideTable table, int sampleSize, Random rng)
+    {
         var complete = Enumerable.Range(0, table.RowCount)
             .Where(r => Enumerable.Range(0, table.ColumnNames.Count).All(c => !double.IsNaN(table.Column(c)[r])))
             .ToArray();
@@ -49,7 +56,6 @@ public static class ProxySelector
             throw new InvalidOptionException("sample",
                 $"sample size {sampleSize} must be in [3, {complete.Length}] (architectures measured on every device)");
         SrccEstimator.PartialShuffle(complete, sampleSize, rng);
-        var rows = complete.Take(sampleSize).OrderBy(r => r).ToArray();
-        return (Rank(SrccMatrix.Compute(table, rows), threshold), rows);
+        return complete.Take(sampleSize).OrderBy(r => r).ToArray();
     }
 }

@@ -6,61 +6,72 @@ using System.Runtime.Intrinsics.X86;
 namespace OneProxy.Monotonicity;
 
 /// <summary>
-/// Dot products between columns of a column-major panel (the Gram matrix AᵀA), blocked for the
-/// caches, 4x4 register tiles of 256-bit FMA, parallel over tile rows. This is the whole cost
-/// of an SRCC matrix once columns are replaced by centred ranks.
+/// Dot products between columns of a column-major panel of doubled centred ranks (the Gram
+/// matrix AᵀA, scaled back by 1/4), blocked for the caches, 4x4 register tiles of 256-bit FMA,
+/// parallel over tile rows. This is the whole cost of an SRCC matrix once columns are replaced
+/// by centred ranks.
 /// </summary>
 /// <remarks>
 /// Written by hand rather than calling a BLAS: the NuGet mirror's managed BLAS (MathNet) is
 /// about as fast as the scalar loop it replaces, and no native BLAS provider runs here.
-/// Centred average ranks are multiples of 1/2, so every partial sum is an exact binary
-/// fraction while |sum| &lt; 2^51 (up to ~200,000 rows); the blocked, reordered sums then equal
-/// a sequential loop bit for bit.
+/// The panel holds integers (twice the centred average ranks, 4 bytes each); every row chunk is
+/// widened into a small zero-padded double buffer (about 2 MB) that all tile pairs then read, so
+/// the panel costs half the memory of doubles and the kernel still runs on doubles. Products of
+/// integers and their partial sums are exact while |sum| &lt; 2^53 (up to ~200,000 rows); the
+/// blocked, reordered sums then equal a sequential loop bit for bit, and the final scaling by
+/// 1/4 is exact at any size.
 /// </remarks>
 public static class RankGram
 {
     /// <summary>Columns per register tile (and the padding unit of column counts).</summary>
     public const int Tile = 4;
 
-    /// <summary>Rows per vector; column strides are padded to a multiple of it.</summary>
+    /// <summary>Rows per vector; row chunks are padded to a multiple of it.</summary>
     public const int RowAlign = 4;
 
-    /// <summary>Rounds a column length up to the stride the kernel needs (zero padding contributes nothing).</summary>
+    /// <summary>Rounds a column length up to the multiple of <see cref="RowAlign"/> the kernel reads (zero padding contributes nothing).</summary>
     public static int Stride(int rows) => checked((rows + RowAlign - 1) / RowAlign * RowAlign);
 
     /// <summary>Rounds a column count up to whole tiles.</summary>
     public static int PaddedColumns(int columns) => checked((columns + Tile - 1) / Tile * Tile);
 
     /// <summary>
-    /// out[(i - rowFirst) * ldOut + j] = dot(column i, column j) for tile rows covering
+    /// out[(i - rowFirst) * ldOut + j] = dot(column i, column j) / 4 for tile rows covering
     /// [rowFirst, rowEnd) and every column j in [colFirst, colEnd); with <paramref name="upperOnly"/>
-    /// only tiles with j-tile &gt;= i-tile are written (the caller mirrors). Bounds must be tile-aligned.
+    /// only tiles with j-tile &gt;= i-tile are written (the caller mirrors). Bounds must be
+    /// tile-aligned; columns at or beyond <paramref name="columns"/> count as zeros.
     /// </summary>
-    public static void Products(double[] panel, int stride, int rowFirst, int rowEnd, int colFirst, int colEnd,
+    /// <param name="panel">Column c at [c * rows, (c + 1) * rows).</param>
+    public static void Products(int[] panel, int rows, int columns, int rowFirst, int rowEnd, int colFirst, int colEnd,
         bool upperOnly, double[] output, int ldOut, int threads, CancellationToken cancel)
     {
-        if (stride % RowAlign != 0) throw new ArgumentException($"stride {stride} is not a multiple of {RowAlign}");
+        if (rows < 0 || columns < 0) throw new ArgumentException($"negative panel size {rows} x {columns}");
         if (rowFirst % Tile != 0 || rowEnd % Tile != 0 || colFirst % Tile != 0 || colEnd % Tile != 0)
             throw new ArgumentException($"column ranges [{rowFirst},{rowEnd}) x [{colFirst},{colEnd}) must be multiples of {Tile}");
-        if ((long)Math.Max(rowEnd, colEnd) * stride > panel.Length)
-            throw new ArgumentException($"panel holds {panel.Length} values, fewer than {Math.Max(rowEnd, colEnd)} columns x {stride}");
+        if ((long)rows * columns > panel.Length)
+            throw new ArgumentException($"panel holds {panel.Length} values, fewer than {columns} columns x {rows}");
+        if (Math.Max(rowEnd, colEnd) > PaddedColumns(columns) || rowFirst < 0 || colFirst < 0)
+            throw new ArgumentException($"column ranges [{rowFirst},{rowEnd}) x [{colFirst},{colEnd}) exceed the {PaddedColumns(columns)} padded columns");
         if ((long)(rowEnd - rowFirst) * ldOut > output.Length || ldOut < colEnd)
             throw new ArgumentException($"output of {output.Length} values (ld {ldOut}) is too small for {rowEnd - rowFirst} x {colEnd}");
         Array.Clear(output, 0, (rowEnd - rowFirst) * ldOut);
         int rowTiles = (rowEnd - rowFirst) / Tile;
+        int stride = Stride(rows);
         if (rowTiles == 0 || colEnd == colFirst || stride == 0) return;
 
-        // Row chunk: the columns' slices of one chunk (~2 MB) stay in the shared cache while every
-        // tile pair consumes them; column blocks (~512 kB) stay in each core's L2.
-        int columns = Math.Max(rowEnd, colEnd) - Math.Min(rowFirst, colFirst);
-        int chunk = Math.Clamp(2 * 1024 * 1024 / 8 / Math.Max(columns, 1) / RowAlign * RowAlign, 256, 1 << 16);
+        // Row chunk: the columns' slices of one chunk (~2 MB as doubles) stay in the shared cache
+        // while every tile pair consumes them; column blocks (~512 kB) stay in each core's L2.
+        int lo = Math.Min(rowFirst, colFirst), hi = Math.Max(rowEnd, colEnd), span = hi - lo;
+        int chunk = Math.Clamp(2 * 1024 * 1024 / 8 / Math.Max(span, 1) / RowAlign * RowAlign, 256, 1 << 16);
         chunk = Math.Min(chunk, stride);
         int colBlock = Math.Max(Tile, 512 * 1024 / 8 / chunk / Tile * Tile);
+        var wide = new double[(long)span * chunk];
         var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel };
 
         for (int k0 = 0; k0 < stride; k0 += chunk)
         {
             int len = Math.Min(chunk, stride - k0);
+            Widen(panel, rows, columns, lo, hi, k0, len, wide, options);
             for (int j0 = colFirst; j0 < colEnd; j0 += colBlock)
             {
                 int j1 = Math.Min(colEnd, j0 + colBlock);
@@ -78,18 +89,39 @@ public static class RankGram
                     int i = rowFirst + t * Tile;
                     int jStart = upperOnly ? Math.Max(j0, i) : j0;
                     for (int j = jStart; j < j1; j += Tile)
-                        Kernel(panel, stride, i, j, k0, len, output, t * Tile * ldOut + j, ldOut);
+                        Kernel(wide, len, i - lo, j - lo, len, output, t * Tile * ldOut + j, ldOut);
                 }
             }
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel(double[] panel, int stride, int i, int j, int k0, int len, double[] output, int outIndex, int ldOut)
+    /// <summary>Rows [k0, k0 + len) of columns [lo, hi) as doubles, column c at (c - lo) * len; zeros past the data.</summary>
+    private static void Widen(int[] panel, int rows, int columns, int lo, int hi, int k0, int len, double[] wide, ParallelOptions options)
     {
-        ref double p = ref MemoryMarshal.GetArrayDataReference(panel);
-        nuint a0 = (nuint)((long)i * stride + k0), a1 = a0 + (nuint)stride, a2 = a1 + (nuint)stride, a3 = a2 + (nuint)stride;
-        nuint b0 = (nuint)((long)j * stride + k0), b1 = b0 + (nuint)stride, b2 = b1 + (nuint)stride, b3 = b2 + (nuint)stride;
+        int real = Math.Clamp(rows - k0, 0, len);
+        const int Group = 64; // columns per task: enough work to pay for the scheduling
+        int groups = (hi - lo + Group - 1) / Group;
+        void Columns(int g)
+        {
+            for (int c = lo + g * Group; c < Math.Min(hi, lo + (g + 1) * Group); c++)
+            {
+                var to = wide.AsSpan((int)((long)(c - lo) * len), len);
+                if (c >= columns) { to.Clear(); continue; }
+                var from = panel.AsSpan((int)((long)c * rows + k0), real);
+                for (int r = 0; r < from.Length; r++) to[r] = from[r];
+                to[real..].Clear();
+            }
+        }
+        if (groups == 1 || options.MaxDegreeOfParallelism == 1) for (int g = 0; g < groups; g++) Columns(g);
+        else Parallel.For(0, groups, options, Columns);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Kernel(double[] wide, int stride, int i, int j, int len, double[] output, int outIndex, int ldOut)
+    {
+        ref double p = ref MemoryMarshal.GetArrayDataReference(wide);
+        nuint a0 = (nuint)((long)i * stride), a1 = a0 + (nuint)stride, a2 = a1 + (nuint)stride, a3 = a2 + (nuint)stride;
+        nuint b0 = (nuint)((long)j * stride), b1 = b0 + (nuint)stride, b2 = b1 + (nuint)stride, b3 = b2 + (nuint)stride;
         var c00 = Vector256<double>.Zero; var c01 = c00; var c02 = c00; var c03 = c00;
         var c10 = c00; var c11 = c00; var c12 = c00; var c13 = c00;
         var c20 = c00; var c21 = c00; var c22 = c00; var c23 = c00;
@@ -123,9 +155,10 @@ public static class RankGram
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(ref double o, int index, Vector256<double> s0, Vector256<double> s1, Vector256<double> s2, Vector256<double> s3)
     {
-        Unsafe.Add(ref o, index) += Vector256.Sum(s0);
-        Unsafe.Add(ref o, index + 1) += Vector256.Sum(s1);
-        Unsafe.Add(ref o, index + 2) += Vector256.Sum(s2);
-        Unsafe.Add(ref o, index + 3) += Vector256.Sum(s3);
+        // Doubled ranks: each product is four times the product of ranks; the scaling is exact.
+        Unsafe.Add(ref o, index) += Vector256.Sum(s0) * 0.25;
+        Unsafe.Add(ref o, index + 1) += Vector256.Sum(s1) * 0.25;
+        Unsafe.Add(ref o, index + 2) += Vector256.Sum(s2) * 0.25;
+        Unsafe.Add(ref o, index + 3) += Vector256.Sum(s3) * 0.25;
     }
 }

@@ -82,10 +82,14 @@ public sealed class SrccMatrix
     /// <param name="source">The columns, read in place.</param>
     /// <param name="threads">Cores to use (-1: all).</param>
     public static SrccMatrix Compute(IReadOnlyList<string> names, int rows, ColumnSource source, int threads = -1,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default) =>
+        FromPanel(names, CentredRankPanel.Build(names.Count, rows, source, threads, cancel), threads, cancel);
+
+    /// <summary>The matrix from columns already ranked (benchmarks time the two steps apart).</summary>
+    public static SrccMatrix FromPanel(IReadOnlyList<string> names, CentredRankPanel panel, int threads = -1, CancellationToken cancel = default)
     {
-        int d = names.Count;
-        var panel = CentredRankPanel.Build(d, rows, source, threads, cancel);
+        int d = names.Count, rows = panel.Rows;
+        if (panel.Columns != d) throw new ArgumentException($"{d} names for a panel of {panel.Columns} columns");
         var values = new double[d, d];
         int[,]? pairs = panel.AllComplete ? null : new int[d, d];
         int padded = panel.PaddedColumns;
@@ -97,7 +101,7 @@ public sealed class SrccMatrix
         {
             int r1 = Math.Min(padded, r0 + panelRows);
             if (panel.Complete.AsSpan(r0, Math.Min(r1, d) - r0).Contains(true))
-                RankGram.Products(panel.Panel, panel.Stride, r0, r1, r0, padded, upperOnly: true, products, padded, threads, cancel);
+                panel.Products(r0, r1, r0, padded, upperOnly: true, products, padded, threads, cancel);
             Parallel.For(r0, Math.Min(r1, d), options, () => (double[]?)null, (i, _, scratch) =>
             {
                 for (int j = i; j < d; j++)

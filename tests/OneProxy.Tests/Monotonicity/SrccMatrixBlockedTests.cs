@@ -33,21 +33,41 @@ public class SrccMatrixBlockedTests
     public void GramProductEqualsNaiveDotsForRaggedSizes()
     {
         var rng = new Random(7);
-        int cols = 11, rows = 37, stride = RankGram.Stride(rows), padded = RankGram.PaddedColumns(cols);
-        var panel = new double[padded * stride];
+        int cols = 11, rows = 37, padded = RankGram.PaddedColumns(cols);
+        var panel = new int[cols * rows]; // doubled ranks, no padding: the product pads
         for (int c = 0; c < cols; c++)
-            for (int r = 0; r < rows; r++) panel[c * stride + r] = rng.Next(-40, 41) / 2.0;
+            for (int r = 0; r < rows; r++) panel[c * rows + r] = rng.Next(-40, 41);
         var full = new double[padded * padded];
-        RankGram.Products(panel, stride, 0, padded, 0, padded, upperOnly: false, full, padded, threads: 2, default);
+        RankGram.Products(panel, rows, cols, 0, padded, 0, padded, upperOnly: false, full, padded, threads: 2, default);
         var upper = new double[padded * padded];
-        RankGram.Products(panel, stride, 0, padded, 0, padded, upperOnly: true, upper, padded, threads: 1, default);
+        RankGram.Products(panel, rows, cols, 0, padded, 0, padded, upperOnly: true, upper, padded, threads: 1, default);
         for (int i = 0; i < cols; i++)
             for (int j = 0; j < cols; j++)
             {
                 double dot = 0;
-                for (int r = 0; r < rows; r++) dot += panel[i * stride + r] * panel[j * stride + r];
+                for (int r = 0; r < rows; r++) dot += panel[i * rows + r] * 0.5 * (panel[j * rows + r] * 0.5);
                 Assert.Equal(dot, full[i * padded + j]); // half-integer products: exact in any order
                 if (j >= i) Assert.Equal(dot, upper[i * padded + j]);
+            }
+        for (int j = cols; j < padded; j++) Assert.Equal(0.0, full[j]); // padding columns are zeros
+    }
+
+    [Fact]
+    public void GramProductOverManyChunksEqualsNaiveDots()
+    {
+        // Enough rows for several row chunks, and a row panel that starts inside the columns.
+        var rng = new Random(9);
+        int cols = 9, rows = 70_001, padded = RankGram.PaddedColumns(cols);
+        var panel = new int[cols * rows];
+        for (int i = 0; i < panel.Length; i++) panel[i] = rng.Next(-rows, rows + 1);
+        var block = new double[4 * padded];
+        RankGram.Products(panel, rows, cols, 4, 8, 0, padded, upperOnly: false, block, padded, threads: 2, default);
+        for (int i = 4; i < 8; i++)
+            for (int j = 0; j < cols; j++)
+            {
+                double dot = 0;
+                for (int r = 0; r < rows; r++) dot += (double)panel[i * rows + r] * panel[j * rows + r];
+                Assert.Equal(dot * 0.25, block[(i - 4) * padded + j]);
             }
     }
 
@@ -106,5 +126,26 @@ public class RadixRankingTests
         RadixRanking.AverageRanksInto(values, radix, new RadixRanking.Scratch(n));
         Assert.Equal(Ranking.AverageRanks(values), radix);
         Assert.Equal(radix[10], radix[11]); // -0.0 == 0.0: one tie
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(17)]
+    [InlineData(5_000)]
+    [InlineData(70_000)]
+    public void DoubledRanksAreTwiceTheCentredAverageRanks(int n)
+    {
+        var rng = new Random(n);
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+            values[i] = i % 5 == 0 ? rng.Next(-20, 20) * 0.5 : Math.Round((rng.NextDouble() - 0.2) * 1e4, 3); // ties, negatives
+        if (n > 20) { values[3] = -0.0; values[4] = 0.0; values[5] = double.Epsilon; values[6] = -1e300; values[7] = 1e300; }
+        var expected = Ranking.AverageRanks(values).Select(r => 2 * (r - (n + 1) / 2.0)).ToArray();
+        var radix = new int[n];
+        DoubledRanks.Compute(values, radix, new DoubledRanks.Scratch(n));
+        Assert.Equal(expected, radix.Select(v => (double)v).ToArray());
+        var sorted = new int[n];
+        DoubledRanks.ComputeBySort(values, sorted, new double[n], new int[n]);
+        Assert.Equal(radix, sorted);
     }
 }

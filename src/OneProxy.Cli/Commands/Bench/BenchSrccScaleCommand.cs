@@ -21,16 +21,17 @@ public static class BenchSrccScaleCommand
         var script = new Option<string>("--reference-script") { Description = "The scipy side", DefaultValueFactory = _ => Path.Combine("bench", "srcc_reference.py") };
         var csv = new Option<string?>("--write-csv") { Description = "Also write the SYNTHETIC table as a latency CSV (for whole-command timings)" };
         var header = new Option<bool>("--no-header") { Description = "Print the CSV row without its header (to append runs)" };
+        var top = new Option<int?>("--top") { Description = "Time per-device top-K partners (no dense matrix) instead of the matrix" };
         var cmd = new Command(name,
             "SRCC matrix scaling on SYNTHETIC data: seconds, GFLOP/s vs measured peak, peak memory, scipy side by side.\n" +
             "Example: oneproxy bench srcc-scale --devices 1000 --archs 15625 --reference scipy")
         {
-            devices, archs, seed, reference, threads, python, script, csv, header,
+            devices, archs, seed, reference, threads, python, script, csv, header, top,
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
             var options = new SrccScaleOptions(parse.GetValue(devices), parse.GetValue(archs), parse.GetValue(seed),
-                parse.GetValue(reference), parse.GetValue(threads), parse.GetValue(python)!, parse.GetValue(script), parse.GetValue(csv));
+                parse.GetValue(reference), parse.GetValue(threads), parse.GetValue(python)!, parse.GetValue(script), parse.GetValue(csv), parse.GetValue(top));
             var result = SrccScaleBenchmark.Run(options);
             var o = parse.InvocationConfiguration.Output;
             if (!parse.GetValue(header)) o.WriteLine(SrccScaleCsv.Header);
