@@ -19,7 +19,7 @@ public sealed record L2oTrainingOptions
     public int SyntheticDevices { get; init; }
 
     /// <summary>Trade-off vectors λ drawn per device for Λ_T.</summary>
-    public int LambdasPerDevice { get; init; } = 32;
+    public int LambdasPerDevice { get; init; } = 64;
 
     public int[] PerformanceHidden { get; init; } = [64, 64];
     public int[] OptimizerHidden { get; init; } = [128, 128];

@@ -24,7 +24,7 @@ public enum RelaxedInput
 public sealed record OptimizerTrainingOptions
 {
     public L2oMethod Method { get; init; } = L2oMethod.Supervised;
-    public int Epochs { get; init; } = 40;
+    public int Epochs { get; init; } = 100;
     public int BatchSize { get; init; } = 64;
     public double LearningRate { get; init; } = 1e-3;
 

@@ -26,19 +26,20 @@ public static class L2oTrainCommand
         var iterations = new Option<int>("--iterations") { Description = "Rounds of Algorithm 2 (measure, refit, retrain, explore)", DefaultValueFactory = _ => 3 };
         var explore = new Option<int>("--explore") { Description = "Designs measured per training device per round", DefaultValueFactory = _ => 200 };
         var synthetic = new Option<int>("--synthetic") { Description = "Synthetic devices D_S (mixes of two training devices)", DefaultValueFactory = _ => 40 };
-        var epochs = new Option<int>("--epochs") { Description = "Optimizer epochs per round", DefaultValueFactory = _ => 40 };
+        var lambdas = new Option<int>("--lambdas") { Description = "Trade-off vectors drawn per device (Lambda_T)", DefaultValueFactory = _ => 64 };
+        var epochs = new Option<int>("--epochs") { Description = "Optimizer epochs per round", DefaultValueFactory = _ => 100 };
         var temperature = new Option<double>("--temperature") { Description = "Softmax temperature of the soft design", DefaultValueFactory = _ => 1.0 };
         var seed = CommonOptions.Seed();
         var output = new Option<string>("--output", "-o") { Description = "Model file to write (JSON)", Required = true };
         var cmd = new Command("train", "Train performance networks and the optimizer network x̂(d, λ) (Algorithm 2) on training devices; held-out devices are never used.\n" +
             "Example: oneproxy l2o train --devices measured --folds 4 --fold 0 --method 1 --seed 1 -o l2o-fold0.json")
-        { set, space, latency, accuracy, accuracyColumn, holdout, folds, fold, refs, configs, method, relax, iterations, explore, synthetic, epochs, temperature, seed, output };
+        { set, space, latency, accuracy, accuracyColumn, holdout, folds, fold, refs, configs, method, relax, iterations, explore, synthetic, lambdas, epochs, temperature, seed, output };
         cmd.SetAction(CommandRunner.Guarded((parse, ct) =>
         {
             var s = parse.GetValue(space)!;
             var training = new L2oTrainingOptions
             {
-                Iterations = parse.GetValue(iterations), ExplorePerRound = parse.GetValue(explore), SyntheticDevices = parse.GetValue(synthetic),
+                Iterations = parse.GetValue(iterations), ExplorePerRound = parse.GetValue(explore), SyntheticDevices = parse.GetValue(synthetic), LambdasPerDevice = parse.GetValue(lambdas),
                 Optimizer = new OptimizerTrainingOptions
                 {
                     Method = (L2oMethod)parse.GetValue(method), Relaxation = parse.GetValue(relax), Epochs = parse.GetValue(epochs), Temperature = parse.GetValue(temperature),
