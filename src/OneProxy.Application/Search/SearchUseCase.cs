@@ -30,7 +30,8 @@ public static class SearchUseCase
         var scorer = new ArchitectureScorer(space, model, acc);
         var sw = Stopwatch.StartNew();
         IReadOnlyList<Candidate> result;
-        if (request.MaxLatency is double limit)
+        if (request.Method == SearchMethod.Gradient) result = GradientFront.Run(space, model, acc, request, notes);
+        else if (request.MaxLatency is double limit)
         {
             Candidate? best = request.Method == SearchMethod.Exhaustive
                 ? ExhaustiveSearch.Constrained(ExhaustiveSearch.ScoreAll(scorer), limit)
