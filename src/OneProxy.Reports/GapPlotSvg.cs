@@ -22,7 +22,7 @@ public static class GapPlotSvg
         foreach (var s in series)
             if (s.Values.Count != categories.Count) throw new ArgumentException($"series '{s.Name}' has {s.Values.Count} values for {categories.Count} categories");
         var inv = CultureInfo.InvariantCulture;
-        const int left = 70, right = 210, top = 40, bottom = 120, height = 470;
+        const int left = 70, right = 210, top = 40, bottom = 150, height = 520;
         int width = Math.Max(640, left + right + 14 * categories.Count);
         const double lo = -2, hi = 2; // log10 of percent
         double X(int i) => left + (i + 0.5) * (width - left - right) / categories.Count;
@@ -41,7 +41,7 @@ public static class GapPlotSvg
         sb.Append(inv, $"<rect x=\"{left}\" y=\"{top}\" width=\"{width - left - right}\" height=\"{height - top - bottom}\" fill=\"none\" stroke=\"#333\"/>\n");
         sb.Append(inv, $"<text transform=\"translate(18,{(top + height - bottom) / 2}) rotate(-90)\" text-anchor=\"middle\">{SecurityElement.Escape(yLabel)}</text>\n");
         for (int i = 0; i < categories.Count; i++)
-            sb.Append(inv, $"<text transform=\"translate({X(i) + 4:0.0},{height - bottom + 8}) rotate(60)\" font-size=\"10\">{SecurityElement.Escape(categories[i])}</text>\n");
+            sb.Append(inv, $"<text transform=\"translate({X(i) - 3:0.0},{height - bottom + 6}) rotate(90)\" font-size=\"10\">{SecurityElement.Escape(categories[i])}</text>\n");
         int legendY = top + 10;
         foreach (var s in series)
         {

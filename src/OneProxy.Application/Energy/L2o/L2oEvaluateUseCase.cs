@@ -52,9 +52,10 @@ public static class L2oEvaluateUseCase
             var trained = model.TrainingDevices.Select(d => d.Name).ToHashSet(StringComparer.Ordinal);
             foreach (var d in o.Devices)
                 if (trained.Contains(d)) throw new InvalidOptionException("devices", $"'{d}' is a training device of {path}; evaluation is on unseen devices only");
+            var configRng = seeds.Random("configs");
             var names = o.Devices.Count > 0 ? o.Devices.ToArray()
                 : model.Set == L2oDeviceSet.Measured ? problem.DeviceNames.Where(n => !trained.Contains(n)).ToArray()
-                : problem.DeviceNames.Where(n => !trained.Contains(n)).Order(StringComparer.Ordinal).OrderBy(_ => seeds.Random("configs").Next()).Take(o.TestConfigs).ToArray();
+                : problem.DeviceNames.Where(n => !trained.Contains(n)).Order(StringComparer.Ordinal).OrderBy(_ => configRng.Next()).Take(o.TestConfigs).ToArray();
             if (names.Length == 0) throw new InvalidOptionException("devices", $"{path} was trained on every device of the table; nothing is held out");
             var tests = names.Select(n => problem.Evaluation(n, o.FullCosts)).ToArray();
             var r = L2oEvaluator.Run(model.Models, model.Optimizer, problem.Pool, i => problem.Accuracy[i], model.TrainingDevices, tests, o.Lambdas, o.Percentiles,
