@@ -43,11 +43,14 @@ public static class GapPlotSvg
         for (int i = 0; i < categories.Count; i++)
             sb.Append(inv, $"<text transform=\"translate({X(i) - 3:0.0},{height - bottom + 6}) rotate(90)\" font-size=\"10\">{SecurityElement.Escape(categories[i])}</text>\n");
         int legendY = top + 10;
-        foreach (var s in series)
+        for (int k = 0; k < series.Count; k++)
         {
+            var s = series[k];
+            // Each series a little to the side, so equal values (e.g. several gaps of 0) stay visible.
+            double dx = (k - (series.Count - 1) / 2.0) * Math.Min(3.0, 0.8 * (width - left - right) / categories.Count / series.Count);
             for (int i = 0; i < categories.Count; i++)
                 if (double.IsFinite(s.Values[i]))
-                    sb.Append(inv, $"<circle cx=\"{X(i):0.0}\" cy=\"{Y(s.Values[i]):0.0}\" r=\"3.5\" fill=\"{s.Color}\" fill-opacity=\"0.85\"/>\n");
+                    sb.Append(inv, $"<circle cx=\"{X(i) + dx:0.0}\" cy=\"{Y(s.Values[i]):0.0}\" r=\"3.5\" fill=\"{s.Color}\" fill-opacity=\"0.85\"/>\n");
             sb.Append(inv, $"<circle cx=\"{width - right + 14}\" cy=\"{legendY + 20}\" r=\"4\" fill=\"{s.Color}\"/>\n");
             sb.Append(inv, $"<text x=\"{width - right + 24}\" y=\"{legendY + 24}\">{SecurityElement.Escape(s.Name)}</text>\n");
             legendY += 18;
