@@ -11,6 +11,8 @@ public enum SearchMethod
     Evolution,
     /// <summary>NSGA-II.</summary>
     Nsga2,
+    /// <summary>ProxylessNAS-style gradient search through the predictors (<see cref="GradientFront"/>; one-hot spaces only).</summary>
+    Gradient,
 }
 
 /// <summary>Accuracy-vs-latency search on one latency predictor (a JSON file, or fitted on a column of the latency table).</summary>

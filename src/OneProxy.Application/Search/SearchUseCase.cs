@@ -32,7 +32,8 @@ public static class SearchUseCase
         Candidate[] ScoreAll() => covered is null ? ExhaustiveSearch.ScoreAll(scorer) : scorer.Score(covered);
         var sw = Stopwatch.StartNew();
         IReadOnlyList<Candidate> result;
-        if (request.MaxLatency is double limit)
+        if (request.Method == SearchMethod.Gradient) result = GradientFront.Run(space, model, acc, request, notes);
+        else if (request.MaxLatency is double limit)
         {
             Candidate? best = request.Method == SearchMethod.Exhaustive
                 ? ExhaustiveSearch.Constrained(ScoreAll(), limit)

@@ -33,6 +33,7 @@ public static class CommandTree
         root.Subcommands.Add(Service.ServeCommand.Create());
         root.Subcommands.Add(Service.AgentLoopCommand.Create());
         root.Subcommands.Add(Energy.EnergyCommand.Create());
+        root.Subcommands.Add(L2o.L2oCommand.Create());
         return root;
     }
 }

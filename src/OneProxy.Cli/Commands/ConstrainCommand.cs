@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OneProxy.Application.Transfer;
+using OneProxy.Energy.Constraints;
 
 namespace OneProxy.Cli.Commands;
 
@@ -21,13 +22,24 @@ public static class ConstrainCommand
         };
         var tolerance = new Option<double>("--tolerance") { Description = "delta of Algorithm 1, as a fraction of the constraint", DefaultValueFactory = _ => 0.05 };
         var granularity = new Option<double>("--granularity") { Description = "Grid step of t", DefaultValueFactory = _ => 0.001 };
+        var maxEnergy = new Option<double?>("--max-energy") { Description = "Also an energy bound: routes to the two-constraint search (Eq. 1.7) on --energy-table, with --max-latency" };
+        var energyTable = new Option<string?>("--energy-table") { Description = "With --max-energy: wide CSV of key, accuracy, DEVICE.latency, DEVICE.energy (see energy constrain)" };
         var output = new OutputOptions();
         var cmd = new Command("constrain",
             "Bisection (Algorithm 1): the most accurate architecture meeting a latency constraint on each target, searched on the proxy's predictor, " +
+            "or with --max-energy a latency AND an energy bound (Eq. 1.7, two-constraint search on --energy-table), " +
             "with at most ceil(log2(1/granularity + 1)) target measurements.\nExample: oneproxy constrain --space nasbench201 --proxy pixel3 --targets raspi4 --max-latency 20");
-        cmd.With(data.All, accuracy.All, [proxy, targets, maxLatency, percentiles, tolerance, granularity], output.All);
+        cmd.With(data.All, accuracy.All, [proxy, targets, maxLatency, maxEnergy, energyTable, percentiles, tolerance, granularity], output.All);
         cmd.SetAction(CommandRunner.Guarded((parse, cancellation) =>
         {
+            if (parse.GetValue(maxEnergy) is double me)
+            {
+                Energy.EnergyConstrainCommand.Render(parse, output.FormatOf(parse) == Reports.OutputFormat.Csv, output.Output, ConstrainEnergyUseCase.Run(new ConstrainEnergyOptions(
+                    parse.GetValue(energyTable) ?? throw new InvalidOptionException("energy-table", "--max-energy needs the cost table (--energy-table)"), parse.GetValue(proxy)!,
+                    parse.GetValue(targets) ?? [], "accuracy", parse.GetValue(maxLatency), me, [], [TwoConstraintMethod.Nested, TwoConstraintMethod.Ray, TwoConstraintMethod.RayTurn],
+                    parse.GetValue(tolerance), parse.GetValue(granularity)), cancellation));
+                return 0;
+            }
             var r = ConstrainUseCase.Run(new ConstrainRequest
             {
                 Latency = data.Bind(parse), Accuracy = accuracy.Bind(parse), Proxy = parse.GetValue(proxy)!, Targets = parse.GetValue(targets),

@@ -15,7 +15,7 @@ public static class SearchCommand
         var accuracyPredictor = new Option<string?>("--accuracy-predictor") { Description = "MLP accuracy predictor JSON (from fit-accuracy) instead of an accuracy table" };
         var predictor = new Option<string?>("--predictor") { Description = "Latency predictor JSON (from fit-predictor or adapt)" };
         var device = new Option<string?>("--device") { Description = "Or: fit the predictor on this column of the latency table" };
-        var method = new Option<SearchMethod>("--method") { Description = "exhaustive (enumerable spaces), evolution (the paper's, swept over t) or nsga2", DefaultValueFactory = _ => SearchMethod.Evolution };
+        var method = new Option<SearchMethod>("--method") { Description = "exhaustive (enumerable spaces), evolution (the paper's, swept over t), nsga2, or gradient (through the predictors, one-hot spaces)", DefaultValueFactory = _ => SearchMethod.Evolution };
         var sweep = new Option<int>("--sweep") { Description = "Values of t in [0, 1] for evolution", DefaultValueFactory = _ => 21 };
         var generations = new Option<int>("--generations") { Description = "Generations per run", DefaultValueFactory = _ => new EvolutionOptions().Generations };
         var population = new Option<int>("--population") { Description = "Population size", DefaultValueFactory = _ => new EvolutionOptions().PopulationSize };

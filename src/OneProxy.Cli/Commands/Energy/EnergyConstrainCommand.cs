@@ -35,13 +35,19 @@ public static class EnergyConstrainCommand
             };
             var r = ConstrainEnergyUseCase.Run(new ConstrainEnergyOptions(parse.GetValue(table)!, parse.GetValue(proxy)!, parse.GetValue(targets) ?? [],
                 parse.GetValue(accuracy)!, parse.GetValue(maxLatency), parse.GetValue(maxEnergy), pairs, methods, parse.GetValue(tolerance)));
-            var inv = CultureInfo.InvariantCulture;
-            var text = parse.GetValue(format) == "csv" ? ConstrainEnergyUseCase.Csv(r) : string.Join('\n', r.Summary.Select(s => string.Create(inv,
-                $"{ConstrainEnergyUseCase.Name(s.Method),-9} cases {s.Cases}, feasible {s.Feasible}, both bounds met on {s.MetOnFeasible}/{s.Feasible}, target measurements median {s.MedianMeasurements:0.#} max {s.MaxMeasurements}, accuracy gap to the oracle mean {s.MeanGap:0.000} max {s.MaxGap:0.000}"))) + "\n";
-            CommonOptions.Emit(parse, output, text);
-            parse.InvocationConfiguration.Error.WriteLine(string.Create(inv, $"pool of {r.PoolSize} designs, {r.Rows.Count} runs in {r.Seconds:0.00} s"));
+            Render(parse, parse.GetValue(format) == "csv", output, r);
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>The per-method summary (or per-case CSV) and the pool line; shared with <c>constrain --max-energy</c>.</summary>
+    public static void Render(ParseResult parse, bool csv, Option<string?> output, ConstrainEnergyResult r)
+    {
+            var inv = CultureInfo.InvariantCulture;
+        var text = csv ? ConstrainEnergyUseCase.Csv(r) : string.Join('\n', r.Summary.Select(s => string.Create(inv,
+            $"{ConstrainEnergyUseCase.Name(s.Method),-9} cases {s.Cases}, feasible {s.Feasible}, both bounds met on {s.MetOnFeasible}/{s.Feasible}, target measurements median {s.MedianMeasurements:0.#} max {s.MaxMeasurements}, accuracy gap to the oracle mean {s.MeanGap:0.000} max {s.MaxGap:0.000}"))) + "\n";
+        CommonOptions.Emit(parse, output, text);
+        parse.InvocationConfiguration.Error.WriteLine(string.Create(inv, $"pool of {r.PoolSize} designs, {r.Rows.Count} runs in {r.Seconds:0.00} s"));
     }
 }
