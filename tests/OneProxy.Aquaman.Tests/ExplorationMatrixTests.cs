@@ -39,6 +39,29 @@ public class ExplorationMatrixTests
         Assert.True((stored - inverse).Enumerate().Max(Math.Abs) < 1e-9);
     }
 
+    [Theory]
+    [InlineData(ZMatrixForm.Dense)]
+    [InlineData(ZMatrixForm.Diagonal)]
+    public void Rebuild_equals_adding_each_context_count_times(ZMatrixForm form)
+    {
+        const int p = 10;
+        var rng = new Random(9);
+        var rows = Enumerable.Range(0, 4).Select(_ => Sparse(rng, p)).ToArray();
+        double[] counts = [3, 1, 2, 5];
+        var rebuilt = new ExplorationMatrix(form, p, 0.5);
+        rebuilt.Add(Sparse(rng, p)); // forgotten by the rebuild
+        rebuilt.Rebuild(rows, counts);
+        var added = new ExplorationMatrix(form, p, 0.5);
+        for (int c = 0; c < rows.Length; c++)
+            for (int k = 0; k < counts[c]; k++) added.Add(rows[c]);
+        Assert.Equal(11, rebuilt.Updates);
+        var probe = Sparse(rng, p);
+        Assert.Equal(added.Norm(probe), rebuilt.Norm(probe), 10);
+        var a = added.Values.ToArray();
+        var b = rebuilt.Values.ToArray();
+        Assert.True(a.Zip(b, (x, y) => Math.Abs(x - y)).Max() < 1e-10);
+    }
+
     [Fact]
     public void Diagonal_form_keeps_lambda_plus_squares()
     {

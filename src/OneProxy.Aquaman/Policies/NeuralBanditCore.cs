@@ -60,6 +60,9 @@ public sealed class NeuralBanditCore
     public ContextHistory History { get; }
     public SplitMix64 Random { get; }
 
+    /// <summary>Time spent per phase (not saved with the state).</summary>
+    public NeuralBanditProfile Profile { get; } = new();
+
     /// <summary>Feedbacks received since the last retraining.</summary>
     public int SinceRetrain { get; internal set; }
 
@@ -85,6 +88,13 @@ public sealed class NeuralBanditCore
     public ArmChoice Choose(IReadOnlyList<double[]> contexts, ReadOnlySpan<int> candidates)
     {
         if (candidates.IsEmpty) throw new ArgumentException("no candidate arm (every model was filtered out)");
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try { return ChooseCore(contexts, candidates); }
+        finally { Profile.ChooseTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start; }
+    }
+
+    private ArmChoice ChooseCore(IReadOnlyList<double[]> contexts, ReadOnlySpan<int> candidates)
+    {
         int k = candidates.Length;
         if (Options.UniformUntilFirstFeedback && History.Feedbacks == 0)
         {
@@ -134,26 +144,65 @@ public sealed class NeuralBanditCore
     public bool AddFeedback(ReadOnlySpan<double> context, double qoe, CancellationToken cancellationToken = default)
     {
         History.Add(context, qoe);
-        bool retrained = false;
-        if (++SinceRetrain >= Options.RetrainEvery)
+        bool retrained = false, refreshed = false;
+        if (++SinceRetrain >= Options.RetrainEvery || IsEarlyRetrainPoint(History.Feedbacks))
         {
             Retrain(cancellationToken);
             retrained = true;
+            refreshed = RefreshZ();
         }
-        if (Options.Exploration == NeuralExploration.Ucb)
+        if (Options.Exploration == NeuralExploration.Ucb && !refreshed) // a refreshed Z already holds this feedback
         {
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
             Load(context);
             Network.Forward(_input, 1, _ws, _output);
             GradientFeature();
             Z.Add(_gradient);
+            Profile.ZUpdateTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
         }
         return retrained;
+    }
+
+    private bool IsEarlyRetrainPoint(long feedbacks)
+    {
+        long first = Options.FirstRetrain;
+        if (first <= 0 || feedbacks >= Options.RetrainEvery || feedbacks < first || feedbacks % first != 0) return false;
+        long ratio = feedbacks / first;
+        return (ratio & (ratio - 1)) == 0; // first, 2·first, 4·first, …
+    }
+
+    /// <summary>Rebuilds Z over the distinct contexts with the current θ (see <see cref="NeuralBanditOptions.RefreshZ"/>).</summary>
+    private bool RefreshZ()
+    {
+        if (!Options.RefreshZ || Options.Exploration != NeuralExploration.Ucb || History.Count > Options.ZRefreshMaxContexts) return false;
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        int c = History.Count;
+        var (inputs, _, counts) = History.TrainingSet();
+        var features = new double[c][];
+        for (int i = 0; i < c; i++)
+        {
+            Load(inputs.AsSpan(i * 2 * ContextSize, ContextSize));
+            Network.Forward(_input, 1, _ws, _output);
+            GradientFeature();
+            features[i] = (double[])_gradient.Clone();
+        }
+        Z.Rebuild(features, counts.AsSpan(0, c));
+        Profile.ZRebuildTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+        Profile.ZRebuilds++;
+        return true;
     }
 
     /// <summary>Algorithm 4: Epochs full-batch Adam steps on the merged history from the current θ, anchored at θ0.</summary>
     public double Retrain(CancellationToken cancellationToken = default)
     {
         SinceRetrain = 0;
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try { return RetrainCore(cancellationToken); }
+        finally { Profile.RetrainTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start; Profile.Retrainings++; }
+    }
+
+    private double RetrainCore(CancellationToken cancellationToken)
+    {
         var (inputs, targets, weights) = History.TrainingSet();
         int n = History.Count;
         if (n == 0) return double.NaN;

@@ -47,6 +47,26 @@ public sealed record NeuralBanditOptions
     public ZMatrixForm ZForm { get; init; } = ZMatrixForm.Dense;
 
     /// <summary>
+    /// Retrain also when the feedbacks received reach FirstRetrain, 2·FirstRetrain, 4·FirstRetrain, … while fewer than
+    /// <see cref="RetrainEvery"/> exist (10, 20, 40, 80 with the defaults), then every RetrainEvery as in the thesis's
+    /// experiments. 0 = off. Without it the network stays at f(·; θ0) = 0 until the 100th feedback, which with delays
+    /// up to 500 is round ~350, and the first choices rest on the exploration bonus alone.
+    /// </summary>
+    public int FirstRetrain { get; init; }
+
+    /// <summary>
+    /// At each retraining, rebuild Z from scratch with the new θ over every distinct context received
+    /// (Z = λI + Σ_c n_c g_c g_cᵀ / m: Eq. 2.4 evaluates all past gradients at θ_t), as long as there are at most
+    /// <see cref="ZRefreshMaxContexts"/> distinct contexts; above that, and between retrainings (θ unchanged), Z is
+    /// updated at each arrival. Without it, Z keeps gradients taken at whatever θ was current when each feedback came,
+    /// mostly at the untrained start.
+    /// </summary>
+    public bool RefreshZ { get; init; }
+
+    /// <summary>Most distinct contexts for which <see cref="RefreshZ"/> rebuilds Z (cost ~ contexts × parameters²).</summary>
+    public int ZRefreshMaxContexts { get; init; } = 256;
+
+    /// <summary>
     /// Most distinct contexts one retraining uses (0 = all). Above it, a random subset of this size is drawn for that
     /// retraining (weights rescaled so the loss keeps its size); it bounds the cost of a retraining when every round
     /// brings a new device. Repeated contexts are always merged exactly (count and mean QoE).
@@ -69,6 +89,8 @@ public sealed record NeuralBanditOptions
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UnusableDataException($"learning rate must be positive, got {LearningRate}");
         if (Epochs < 1 || Epochs > 100_000) throw new UnusableDataException($"epochs must be in 1..100000, got {Epochs}");
         if (RetrainEvery < 1) throw new UnusableDataException($"retrain-every must be >= 1, got {RetrainEvery}");
+        if (FirstRetrain < 0) throw new UnusableDataException($"first retrain must be >= 0, got {FirstRetrain}");
+        if (ZRefreshMaxContexts < 0) throw new UnusableDataException($"Z refresh contexts must be >= 0, got {ZRefreshMaxContexts}");
         if (MaxTrainingContexts < 0) throw new UnusableDataException($"max training contexts must be >= 0, got {MaxTrainingContexts}");
         if (TrainingThreads < 1 || TrainingThreads > 64) throw new UnusableDataException($"training threads must be in 1..64, got {TrainingThreads}");
         return this;
