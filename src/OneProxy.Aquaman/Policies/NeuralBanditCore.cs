@@ -57,6 +57,13 @@ public sealed class NeuralBanditCore
     public double[] InitialParameters { get; }
     public Adam Optimizer { get; internal set; }
     public ExplorationMatrix Z { get; }
+
+    /// <summary>
+    /// With <see cref="NeuralBanditOptions.RefreshZ"/> and at most <see cref="NeuralBanditOptions.ZRefreshMaxContexts"/>
+    /// distinct contexts, Z is held through its contexts (same bonus, cheaper; see <see cref="ContextKernelBonus"/>) and
+    /// <see cref="Z"/> is not kept up to date; null otherwise.
+    /// </summary>
+    public ContextKernelBonus? KernelZ { get; private set; }
     public ContextHistory History { get; }
     public SplitMix64 Random { get; }
 
@@ -78,7 +85,7 @@ public sealed class NeuralBanditCore
         Network.Forward(_input, 1, _ws, _output);
         if (!withWidth) return (_output[0], 0);
         GradientFeature();
-        return (_output[0], Z.Norm(_gradient));
+        return (_output[0], KernelZ is { } kernel ? kernel.Norm(_gradient) : Z.Norm(_gradient));
     }
 
     /// <summary>
@@ -115,7 +122,8 @@ public sealed class NeuralBanditCore
             GradientFeature();
             _gradient.CopyTo(_features[j], 0);
         }
-        if (ucb) Z.Norms(_features, k, _widths);
+        if (ucb && KernelZ is { } kernel) kernel.Norms(_features, k, _widths);
+        else if (ucb) Z.Norms(_features, k, _widths);
         int best = 0, ties = 0;
         for (int j = 0; j < k; j++)
         {
@@ -143,7 +151,7 @@ public sealed class NeuralBanditCore
     /// </summary>
     public bool AddFeedback(ReadOnlySpan<double> context, double qoe, CancellationToken cancellationToken = default)
     {
-        History.Add(context, qoe);
+        int row = History.Add(context, qoe);
         bool retrained = false, refreshed = false;
         if (++SinceRetrain >= Options.RetrainEvery || IsEarlyRetrainPoint(History.Feedbacks))
         {
@@ -154,13 +162,29 @@ public sealed class NeuralBanditCore
         if (Options.Exploration == NeuralExploration.Ucb && !refreshed) // a refreshed Z already holds this feedback
         {
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
-            Load(context);
-            Network.Forward(_input, 1, _ws, _output);
-            GradientFeature();
-            Z.Add(_gradient);
+            if (KernelZ is { } kernel && row < kernel.Count) kernel.Increment(row); // its gradient at this θ is held already
+            else
+            {
+                Load(context);
+                Network.Forward(_input, 1, _ws, _output);
+                GradientFeature();
+                if (KernelZ is { } k) k.Append(_gradient);
+                else Z.Add(_gradient);
+            }
             Profile.ZUpdateTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
         }
         return retrained;
+    }
+
+    /// <summary>
+    /// Writes a kernel-held Z into <see cref="Z"/> (for saving the state) and holds it there until the next retraining,
+    /// so that a policy saved and one restored from the save continue identically.
+    /// </summary>
+    public void MaterializeZ()
+    {
+        if (KernelZ is not { } kernel) return;
+        Z.Rebuild(kernel.Rows, kernel.Counts.ToArray());
+        KernelZ = null;
     }
 
     private bool IsEarlyRetrainPoint(long feedbacks)
@@ -174,7 +198,9 @@ public sealed class NeuralBanditCore
     /// <summary>Rebuilds Z over the distinct contexts with the current θ (see <see cref="NeuralBanditOptions.RefreshZ"/>).</summary>
     private bool RefreshZ()
     {
-        if (!Options.RefreshZ || Options.Exploration != NeuralExploration.Ucb || History.Count > Options.ZRefreshMaxContexts) return false;
+        if (!Options.RefreshZ || Options.Exploration != NeuralExploration.Ucb) return false;
+        bool small = History.Count <= Options.ZRefreshMaxContexts;
+        if (!small && KernelZ is null) return false; // Z is updated at arrivals from here on
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         int c = History.Count;
         var (inputs, _, counts) = History.TrainingSet();
@@ -186,7 +212,12 @@ public sealed class NeuralBanditCore
             GradientFeature();
             features[i] = (double[])_gradient.Clone();
         }
-        Z.Rebuild(features, counts.AsSpan(0, c));
+        if (small) (KernelZ ??= new ContextKernelBonus(Network.ParameterCount, Options.Lambda)).Reset(features, counts.AsSpan(0, c));
+        else
+        {
+            Z.Rebuild(features, counts.AsSpan(0, c)); // the last rebuild: too many contexts for the kernel form
+            KernelZ = null;
+        }
         Profile.ZRebuildTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
         Profile.ZRebuilds++;
         return true;
