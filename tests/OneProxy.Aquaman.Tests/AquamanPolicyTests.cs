@@ -97,7 +97,7 @@ public class AquamanPolicyTests
     [Fact]
     public void Starts_uniform_then_prefers_what_earned_high_qoe()
     {
-        var policy = AquamanPolicy.Create(ModelCatalog.ForThesisModels(), new Policies.NeuralBanditOptions { RetrainEvery = 10, Epochs = 50, LearningRate = 0.01, HiddenWidth = 8 }, seed: 1);
+        var policy = AquamanPolicy.Create(ModelCatalog.ForThesisModels(), new Policies.NeuralBanditOptions(), seed: 1);
         var first = policy.Select(new SelectRequest("tab", Tablet));
         Assert.Equal(1.0 / 6, first.Propensity, 12); // uniform until the first feedback (Alg. 3)
         policy.Feedback(new FeedbackRequest(first.DecisionId, 0.5));

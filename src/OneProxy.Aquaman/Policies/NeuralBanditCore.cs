@@ -199,8 +199,9 @@ public sealed class NeuralBanditCore
     private bool RefreshZ()
     {
         if (!Options.RefreshZ || Options.Exploration != NeuralExploration.Ucb) return false;
-        bool small = History.Count <= Options.ZRefreshMaxContexts;
-        if (!small && KernelZ is null) return false; // Z is updated at arrivals from here on
+        bool diagonal = Z.Form == ZMatrixForm.Diagonal; // rebuilding diag(Z) costs C·p: always affordable
+        bool small = !diagonal && History.Count <= Options.ZRefreshMaxContexts;
+        if (!small && !diagonal && KernelZ is null) return false; // Z is updated at arrivals from here on
         long start = System.Diagnostics.Stopwatch.GetTimestamp();
         int c = History.Count;
         var (inputs, _, counts) = History.TrainingSet();
@@ -215,7 +216,7 @@ public sealed class NeuralBanditCore
         if (small) (KernelZ ??= new ContextKernelBonus(Network.ParameterCount, Options.Lambda)).Reset(features, counts.AsSpan(0, c));
         else
         {
-            Z.Rebuild(features, counts.AsSpan(0, c)); // the last rebuild: too many contexts for the kernel form
+            Z.Rebuild(features, counts.AsSpan(0, c)); // dense: the last rebuild, too many contexts for the kernel form
             KernelZ = null;
         }
         Profile.ZRebuildTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;

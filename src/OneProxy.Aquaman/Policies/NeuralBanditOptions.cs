@@ -14,8 +14,9 @@ public enum NeuralExploration
 /// Settings of the QoE network and its bandit (thesis Sec. 2.3 and the digest's suggested choices [S] where the thesis
 /// is silent: widths, λ, γ, optimiser). Defaults: 4 fully connected layers on the 10 context features
 /// (written twice for the symmetric start), width 16 (848 parameters, so the dense Z⁻¹ is 848 × 848), λ = 1, γ = 0.1,
-/// Adam lr 0.001, 100 epochs per 100 feedbacks, dense Z. docs/aquaman.md shows why dense: the diagonal bonus barely
-/// differs between arms, so it explores too little.
+/// Adam lr 0.001, 100 epochs per 100 feedbacks plus early retrainings at 10, 20, 40, 80 feedbacks, dense Z rebuilt at
+/// the new θ at each retraining (held through its contexts while they are few). docs/aquaman.md shows why: chosen on
+/// tuning seeds 100–109; the diagonal bonus barely differs between arms, so it explores too little.
 /// </summary>
 public sealed record NeuralBanditOptions
 {
@@ -52,7 +53,7 @@ public sealed record NeuralBanditOptions
     /// experiments. 0 = off. Without it the network stays at f(·; θ0) = 0 until the 100th feedback, which with delays
     /// up to 500 is round ~350, and the first choices rest on the exploration bonus alone.
     /// </summary>
-    public int FirstRetrain { get; init; }
+    public int FirstRetrain { get; init; } = 10;
 
     /// <summary>
     /// At each retraining, rebuild Z from scratch with the new θ over every distinct context received
@@ -61,9 +62,12 @@ public sealed record NeuralBanditOptions
     /// updated at each arrival. Without it, Z keeps gradients taken at whatever θ was current when each feedback came,
     /// mostly at the untrained start.
     /// </summary>
-    public bool RefreshZ { get; init; }
+    public bool RefreshZ { get; init; } = true;
 
-    /// <summary>Most distinct contexts for which <see cref="RefreshZ"/> rebuilds Z (cost ~ contexts × parameters²).</summary>
+    /// <summary>
+    /// Most distinct contexts for which <see cref="RefreshZ"/> rebuilds a dense Z (held through its contexts, see
+    /// <see cref="ContextKernelBonus"/>; cost ~ contexts² × parameters). A diagonal Z is always rebuilt.
+    /// </summary>
     public int ZRefreshMaxContexts { get; init; } = 256;
 
     /// <summary>

@@ -21,7 +21,7 @@ public static class AquamanSimulateCommand
         var width = new Option<int>("--width") { Description = "Hidden width m of the QoE network (4 layers)", DefaultValueFactory = _ => new NeuralBanditOptions().HiddenWidth };
         var eps = new Option<double>("--epsilon") { Description = "ε of the ε-greedy baseline", DefaultValueFactory = _ => new NeuralBanditOptions().Epsilon };
         var first = new Option<int>("--first-retrain") { Description = "Also retrain at N, 2N, 4N, ... feedbacks before the 100th (0 = thesis schedule only)", DefaultValueFactory = _ => new NeuralBanditOptions().FirstRetrain };
-        var refresh = new Option<bool>("--z-refresh") { Description = "Rebuild Z with the new θ at each retraining (few distinct contexts)", DefaultValueFactory = _ => new NeuralBanditOptions().RefreshZ };
+        var refresh = new Option<bool>("--z-refresh") { Description = "Rebuild Z with the new θ at each retraining (false: add each gradient at arrival only)", DefaultValueFactory = _ => new NeuralBanditOptions().RefreshZ };
         var lr = new Option<double>("--learning-rate") { Description = "Adam step size of the QoE network's retrainings", DefaultValueFactory = _ => new NeuralBanditOptions().LearningRate };
         var alpha = new Option<double>("--linucb-alpha") { Description = "LinUCB exploration weight α", DefaultValueFactory = _ => new SimulationOptions().LinUcbAlpha };
         var devices = new Option<int?>("--device-types") { Description = "Synthetic envs: device types in the population (default 200; 1000 for synthetic-large)" };
