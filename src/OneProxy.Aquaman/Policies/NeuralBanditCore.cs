@@ -103,7 +103,7 @@ public sealed class NeuralBanditCore
     private ArmChoice ChooseCore(IReadOnlyList<double[]> contexts, ReadOnlySpan<int> candidates)
     {
         int k = candidates.Length;
-        if (Options.UniformUntilFirstFeedback && History.Feedbacks == 0)
+        if (Options.UniformUntilFirstFeedback && History.Feedbacks < Options.UniformFeedbacks)
         {
             int pick = candidates[Random.NextInt(k)];
             return new ArmChoice(pick, 1.0 / k, 0, 0);
