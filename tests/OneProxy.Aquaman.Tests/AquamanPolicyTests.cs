@@ -48,8 +48,26 @@ public class AquamanPolicyTests
         Refused(() => policy.Select(new SelectRequest("tab", Tablet, [])), "empty");
         Refused(() => policy.Select(new SelectRequest("", Tablet)), "device id is empty");
 
+        Refused(() => policy.Feedback(new FeedbackRequest(open.DecisionId, -0.01)), "outside [0, 1]");
+        Refused(() => policy.Feedback(new FeedbackRequest(open.DecisionId, double.PositiveInfinity)), "outside [0, 1]");
+        Refused(() => policy.Feedback(new FeedbackRequest(-1, 0.5)), "never made");
+        Refused(() => policy.Select(new SelectRequest("tab", [2.0, 8, double.PositiveInfinity, 1866, 7040])), "ram_gb");
+
         policy.Feedback(new FeedbackRequest(open.DecisionId, 0.5, open.Model, "tab"));
-        Assert.Throws<AquamanInputException>(() => policy.Feedback(new FeedbackRequest(open.DecisionId, 0.5))); // given twice
+        before = policy.ToJson();
+        Refused(() => policy.Feedback(new FeedbackRequest(open.DecisionId, 0.5)), "already has its feedback"); // given twice
+    }
+
+    [Fact]
+    public void A_catalog_model_with_a_nan_feature_is_refused()
+    {
+        var good = ModelCatalog.ForThesisModels();
+        var features = (double[])good.Models[0].Features.Clone();
+        features[1] = double.NaN;
+        var bad = good with { Models = [new CatalogModel("broken", features), .. good.Models.Skip(1)] };
+        var e = Assert.Throws<ArgumentException>(() => AquamanPolicy.Create(bad));
+        Assert.Contains("broken", e.Message);
+        Assert.Contains("NaN", e.Message);
     }
 
     [Fact]
@@ -79,7 +97,7 @@ public class AquamanPolicyTests
     [Fact]
     public void Starts_uniform_then_prefers_what_earned_high_qoe()
     {
-        var policy = AquamanPolicy.Create(ModelCatalog.ForThesisModels(), new Policies.NeuralBanditOptions { RetrainEvery = 10, Epochs = 50, LearningRate = 0.01, HiddenWidth = 8 }, seed: 1);
+        var policy = AquamanPolicy.Create(ModelCatalog.ForThesisModels(), new Policies.NeuralBanditOptions(), seed: 1);
         var first = policy.Select(new SelectRequest("tab", Tablet));
         Assert.Equal(1.0 / 6, first.Propensity, 12); // uniform until the first feedback (Alg. 3)
         policy.Feedback(new FeedbackRequest(first.DecisionId, 0.5));

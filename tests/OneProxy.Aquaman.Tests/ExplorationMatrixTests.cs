@@ -39,6 +39,65 @@ public class ExplorationMatrixTests
         Assert.True((stored - inverse).Enumerate().Max(Math.Abs) < 1e-9);
     }
 
+    [Theory]
+    [InlineData(ZMatrixForm.Dense)]
+    [InlineData(ZMatrixForm.Diagonal)]
+    public void Rebuild_equals_adding_each_context_count_times(ZMatrixForm form)
+    {
+        const int p = 10;
+        var rng = new Random(9);
+        var rows = Enumerable.Range(0, 4).Select(_ => Sparse(rng, p)).ToArray();
+        double[] counts = [3, 1, 2, 5];
+        var rebuilt = new ExplorationMatrix(form, p, 0.5);
+        rebuilt.Add(Sparse(rng, p)); // forgotten by the rebuild
+        rebuilt.Rebuild(rows, counts);
+        var added = new ExplorationMatrix(form, p, 0.5);
+        for (int c = 0; c < rows.Length; c++)
+            for (int k = 0; k < counts[c]; k++) added.Add(rows[c]);
+        Assert.Equal(11, rebuilt.Updates);
+        var probe = Sparse(rng, p);
+        Assert.Equal(added.Norm(probe), rebuilt.Norm(probe), 10);
+        var a = added.Values.ToArray();
+        var b = rebuilt.Values.ToArray();
+        Assert.True(a.Zip(b, (x, y) => Math.Abs(x - y)).Max() < 1e-10);
+    }
+
+    [Fact]
+    public void Context_kernel_bonus_equals_the_dense_inverse_through_increments_and_new_contexts()
+    {
+        const int p = 9;
+        const double lambda = 0.8;
+        var rng = new Random(5);
+        var rows = Enumerable.Range(0, 3).Select(_ => Sparse(rng, p)).ToArray();
+        var kernel = new ContextKernelBonus(p, lambda);
+        kernel.Reset(rows, [2.0, 1.0, 4.0]);
+        var dense = new ExplorationMatrix(ZMatrixForm.Dense, p, lambda);
+        dense.Rebuild(rows, [2.0, 1.0, 4.0]);
+        for (int step = 0; step < 40; step++) // 40 arrivals: mostly repeats, a new context now and then (beyond the first capacity of 16)
+        {
+            if (step % 3 == 0)
+            {
+                var u = Sparse(rng, p);
+                kernel.Append(u);
+                dense.Add(u);
+            }
+            else
+            {
+                int c = rng.Next(kernel.Count);
+                kernel.Increment(c);
+                dense.Add(kernel.Rows[c]);
+            }
+        }
+        Assert.Equal(3 + 14, kernel.Count);
+        for (int i = 0; i < 5; i++)
+        {
+            var probe = Sparse(rng, p);
+            Assert.Equal(dense.Norm(probe), kernel.Norm(probe), 9);
+        }
+        Assert.Throws<ArgumentException>(() => kernel.Append(new double[p + 1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => kernel.Increment(kernel.Count));
+    }
+
     [Fact]
     public void Diagonal_form_keeps_lambda_plus_squares()
     {

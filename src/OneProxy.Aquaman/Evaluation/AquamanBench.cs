@@ -17,6 +17,9 @@ public sealed record BenchOptions
     public int TrainingFeedbacks { get; init; } = 20_000;
     public int Epochs { get; init; } = 100;
     public IReadOnlyList<int> Widths { get; init; } = [16, 32];
+
+    /// <summary>Rounds of the timed full simulations (Aquaman with its defaults, thesis and synthetic RBF; 0 = none).</summary>
+    public int SimulationRounds { get; init; } = 20_000;
     public int Seed { get; init; }
 
     public BenchOptions Validated()
@@ -24,6 +27,7 @@ public sealed record BenchOptions
         if (Arms < 2 || Arms > 10_000) throw new UnusableDataException($"--arms must be in 2..10000, got {Arms}");
         if (Decisions < 100) throw new UnusableDataException($"--decisions must be >= 100, got {Decisions}");
         if (WarmFeedbacks < 0 || TrainingFeedbacks < 1 || Epochs < 1) throw new UnusableDataException("--warm-feedbacks, --training-feedbacks and --epochs must be positive");
+        if (SimulationRounds < 0) throw new UnusableDataException($"--simulation-rounds must be >= 0, got {SimulationRounds}");
         if (Widths.Count == 0 || Widths.Any(w => w < 2 || w % 2 != 0)) throw new UnusableDataException("--widths must be even numbers >= 2");
         return this;
     }
@@ -93,7 +97,30 @@ public static class AquamanBench
             }
             rows.Add(Row($"retraining: {options.Epochs} epochs on {options.TrainingFeedbacks} feedbacks", $"m={options.Widths[0]}, {threads} thread(s)", core.Network.ParameterCount, times));
         }
+        if (options.SimulationRounds > 0)
+            foreach (var kind in new[] { EnvironmentKind.Thesis, EnvironmentKind.Synthetic })
+                rows.AddRange(Simulation(kind, options, cancellationToken));
         return rows;
+    }
+
+    /// <summary>One full simulation of Aquaman (defaults, delays up to 500) and its Stopwatch breakdown by phase.</summary>
+    private static IEnumerable<BenchRow> Simulation(EnvironmentKind kind, BenchOptions options, CancellationToken cancellationToken)
+    {
+        var sim = new SimulationOptions { Environment = kind, Rounds = options.SimulationRounds, MaxDelay = 500, Policies = [PolicyKind.Aquaman], Seeds = 1, FirstSeed = options.Seed };
+        var env = Factories.Environment(sim, options.Seed);
+        var policy = (NeuralPolicy)Factories.Policy(PolicyKind.Aquaman, env, sim, options.Seed);
+        var result = Simulator.Run(env, policy, sim, options.Seed, cancellationToken);
+        var p = policy.Core.Profile;
+        string name = Factories.Name(kind), setting = $"m={policy.Core.Options.HiddenWidth}, Z {policy.Core.Options.ZForm}";
+        int parameters = policy.Core.Network.ParameterCount;
+        BenchRow Total(string what, double ms) => new(what, setting, parameters, ms, ms, ms, 1);
+        yield return Total($"simulation {name}: {options.SimulationRounds} rounds, total", result.Seconds * 1000);
+        yield return Total($"  of which choosing ({options.SimulationRounds} decisions)", NeuralBanditProfile.Milliseconds(p.ChooseTicks));
+        yield return Total("  of which Z updates at arrivals", NeuralBanditProfile.Milliseconds(p.ZUpdateTicks));
+        yield return Total($"  of which {p.Retrainings} retrainings", NeuralBanditProfile.Milliseconds(p.RetrainTicks));
+        yield return Total($"  of which {p.ZRebuilds} Z rebuilds", NeuralBanditProfile.Milliseconds(p.ZRebuildTicks));
+        yield return new BenchRow($"  decision in the simulation ({env.Models.Count} models)", setting, parameters,
+            result.DecisionP50Microseconds / 1000, result.DecisionP99Microseconds / 1000, NeuralBanditProfile.Milliseconds(p.ChooseTicks) / result.Rounds, result.Rounds);
     }
 
     private static BenchRow Row(string what, string setting, int parameters, double[] times)

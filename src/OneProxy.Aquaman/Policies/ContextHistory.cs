@@ -30,7 +30,8 @@ public sealed class ContextHistory
     /// <summary>Feedbacks added.</summary>
     public long Feedbacks { get; private set; }
 
-    public void Add(ReadOnlySpan<double> context, double qoe)
+    /// <summary>Adds one feedback; returns the row of its context (rows keep the order of first appearance).</summary>
+    public int Add(ReadOnlySpan<double> context, double qoe)
     {
         if (context.Length != ContextSize) throw new ArgumentException($"context has {context.Length} features, history holds {ContextSize}");
         var key = new ContextKey(context.ToArray());
@@ -50,6 +51,7 @@ public sealed class ContextHistory
         _sums[row] += qoe;
         _counts[row] += 1;
         Feedbacks++;
+        return row;
     }
 
     /// <summary>Doubled inputs ([x, x], Count rows), mean QoE and count per distinct context; buffers may be longer than Count.</summary>

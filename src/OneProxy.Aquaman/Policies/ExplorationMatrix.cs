@@ -62,6 +62,52 @@ public sealed class ExplorationMatrix
         Updates = updates;
     }
 
+    /// <summary>
+    /// Z ← λI + Σ_c n_c u_c u_cᵀ from scratch (rows u_c, weights n_c). Dense: by Woodbury with the C × C system
+    /// Z⁻¹ = (I − Uᵀ (λN⁻¹ + U Uᵀ)⁻¹ U) / λ, which costs C·p² instead of the p³ of inverting Z, so it is meant for
+    /// few distinct contexts. <see cref="Updates"/> becomes Σ n_c.
+    /// </summary>
+    public void Rebuild(IReadOnlyList<double[]> u, ReadOnlySpan<double> counts)
+    {
+        if (counts.Length != u.Count) throw new ArgumentException($"{u.Count} feature rows but {counts.Length} counts");
+        foreach (var row in u) Check(row);
+        foreach (var n in counts) if (!(n > 0) || !double.IsFinite(n)) throw new ArgumentException($"a count must be positive, got {n}");
+        _pending = 0;
+        double total = 0;
+        foreach (var n in counts) total += n;
+        Updates = (long)Math.Round(total);
+        if (Form == ZMatrixForm.Diagonal)
+        {
+            Array.Fill(_values, Lambda);
+            for (int c = 0; c < u.Count; c++)
+                for (int k = 0; k < Size; k++) _values[k] += counts[c] * u[c][k] * u[c][k];
+            return;
+        }
+        int rows = u.Count;
+        var system = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(rows, rows);
+        for (int a = 0; a < rows; a++)
+            for (int b = 0; b <= a; b++)
+            {
+                double v = VectorOps.Dot(u[a], u[b]) + (a == b ? Lambda / counts[a] : 0);
+                system[a, b] = v;
+                system[b, a] = v;
+            }
+        var g = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(rows, Size, (r, k) => u[r][k]);
+        var h = system.Cholesky().Solve(g); // (λN⁻¹ + UUᵀ)⁻¹ U, C × p
+        var hRows = Enumerable.Range(0, rows).Select(r => h.Row(r).ToArray()).ToArray();
+        Array.Clear(_values);
+        for (int i = 0; i < Size; i++)
+        {
+            var row = _values.AsSpan(i * Size, Size);
+            for (int r = 0; r < rows; r++)
+            {
+                double a = -u[r][i] / Lambda;
+                if (a != 0) VectorOps.Axpy(a, hRows[r], row);
+            }
+            row[i] += 1 / Lambda;
+        }
+    }
+
     /// <summary>√(uᵀ Z⁻¹ u).</summary>
     public double Norm(ReadOnlySpan<double> u)
     {
@@ -99,14 +145,17 @@ public sealed class ExplorationMatrix
             for (int a = 0; a < count; a++) norms[a] = Norm(u[a]);
             return;
         }
+        // Z⁻¹ is symmetric: uᵀZ⁻¹u = Σ_i u_i (Z⁻¹_ii u_i + 2 Σ_{j>i} Z⁻¹_ij u_j), so only the upper triangle is read
+        // (half the work of full rows); rows of zero entries (inactive ReLU paths) are skipped.
         norms[..count].Clear();
         for (int i = 0; i < Size; i++)
         {
-            ReadOnlySpan<double> row = _values.AsSpan(i * Size, Size);
+            ReadOnlySpan<double> upper = _values.AsSpan(i * Size + i + 1, Size - i - 1);
+            double diagonal = _values[i * Size + i];
             for (int a = 0; a < count; a++)
             {
                 double ui = u[a][i];
-                if (ui != 0) norms[a] += ui * VectorOps.Dot(row, u[a]);
+                if (ui != 0) norms[a] += ui * (diagonal * ui + 2 * VectorOps.Dot(upper, u[a].AsSpan(i + 1)));
             }
         }
         for (int a = 0; a < count; a++)

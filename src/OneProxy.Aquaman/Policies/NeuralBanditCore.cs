@@ -57,8 +57,18 @@ public sealed class NeuralBanditCore
     public double[] InitialParameters { get; }
     public Adam Optimizer { get; internal set; }
     public ExplorationMatrix Z { get; }
+
+    /// <summary>
+    /// With <see cref="NeuralBanditOptions.RefreshZ"/> and at most <see cref="NeuralBanditOptions.ZRefreshMaxContexts"/>
+    /// distinct contexts, Z is held through its contexts (same bonus, cheaper; see <see cref="ContextKernelBonus"/>) and
+    /// <see cref="Z"/> is not kept up to date; null otherwise.
+    /// </summary>
+    public ContextKernelBonus? KernelZ { get; private set; }
     public ContextHistory History { get; }
     public SplitMix64 Random { get; }
+
+    /// <summary>Time spent per phase (not saved with the state).</summary>
+    public NeuralBanditProfile Profile { get; } = new();
 
     /// <summary>Feedbacks received since the last retraining.</summary>
     public int SinceRetrain { get; internal set; }
@@ -75,7 +85,7 @@ public sealed class NeuralBanditCore
         Network.Forward(_input, 1, _ws, _output);
         if (!withWidth) return (_output[0], 0);
         GradientFeature();
-        return (_output[0], Z.Norm(_gradient));
+        return (_output[0], KernelZ is { } kernel ? kernel.Norm(_gradient) : Z.Norm(_gradient));
     }
 
     /// <summary>
@@ -85,8 +95,15 @@ public sealed class NeuralBanditCore
     public ArmChoice Choose(IReadOnlyList<double[]> contexts, ReadOnlySpan<int> candidates)
     {
         if (candidates.IsEmpty) throw new ArgumentException("no candidate arm (every model was filtered out)");
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try { return ChooseCore(contexts, candidates); }
+        finally { Profile.ChooseTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start; }
+    }
+
+    private ArmChoice ChooseCore(IReadOnlyList<double[]> contexts, ReadOnlySpan<int> candidates)
+    {
         int k = candidates.Length;
-        if (Options.UniformUntilFirstFeedback && History.Feedbacks == 0)
+        if (Options.UniformUntilFirstFeedback && History.Feedbacks < Options.UniformFeedbacks)
         {
             int pick = candidates[Random.NextInt(k)];
             return new ArmChoice(pick, 1.0 / k, 0, 0);
@@ -105,7 +122,8 @@ public sealed class NeuralBanditCore
             GradientFeature();
             _gradient.CopyTo(_features[j], 0);
         }
-        if (ucb) Z.Norms(_features, k, _widths);
+        if (ucb && KernelZ is { } kernel) kernel.Norms(_features, k, _widths);
+        else if (ucb) Z.Norms(_features, k, _widths);
         int best = 0, ties = 0;
         for (int j = 0; j < k; j++)
         {
@@ -133,27 +151,90 @@ public sealed class NeuralBanditCore
     /// </summary>
     public bool AddFeedback(ReadOnlySpan<double> context, double qoe, CancellationToken cancellationToken = default)
     {
-        History.Add(context, qoe);
-        bool retrained = false;
-        if (++SinceRetrain >= Options.RetrainEvery)
+        int row = History.Add(context, qoe);
+        bool retrained = false, refreshed = false;
+        if (++SinceRetrain >= Options.RetrainEvery || IsEarlyRetrainPoint(History.Feedbacks))
         {
             Retrain(cancellationToken);
             retrained = true;
+            refreshed = RefreshZ();
         }
-        if (Options.Exploration == NeuralExploration.Ucb)
+        if (Options.Exploration == NeuralExploration.Ucb && !refreshed) // a refreshed Z already holds this feedback
         {
-            Load(context);
-            Network.Forward(_input, 1, _ws, _output);
-            GradientFeature();
-            Z.Add(_gradient);
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (KernelZ is { } kernel && row < kernel.Count) kernel.Increment(row); // its gradient at this θ is held already
+            else
+            {
+                Load(context);
+                Network.Forward(_input, 1, _ws, _output);
+                GradientFeature();
+                if (KernelZ is { } k) k.Append(_gradient);
+                else Z.Add(_gradient);
+            }
+            Profile.ZUpdateTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
         }
         return retrained;
+    }
+
+    /// <summary>
+    /// Writes a kernel-held Z into <see cref="Z"/> (for saving the state) and holds it there until the next retraining,
+    /// so that a policy saved and one restored from the save continue identically.
+    /// </summary>
+    public void MaterializeZ()
+    {
+        if (KernelZ is not { } kernel) return;
+        Z.Rebuild(kernel.Rows, kernel.Counts.ToArray());
+        KernelZ = null;
+    }
+
+    private bool IsEarlyRetrainPoint(long feedbacks)
+    {
+        long first = Options.FirstRetrain;
+        if (first <= 0 || feedbacks >= Options.RetrainEvery || feedbacks < first || feedbacks % first != 0) return false;
+        long ratio = feedbacks / first;
+        return (ratio & (ratio - 1)) == 0; // first, 2·first, 4·first, …
+    }
+
+    /// <summary>Rebuilds Z over the distinct contexts with the current θ (see <see cref="NeuralBanditOptions.RefreshZ"/>).</summary>
+    private bool RefreshZ()
+    {
+        if (!Options.RefreshZ || Options.Exploration != NeuralExploration.Ucb) return false;
+        bool diagonal = Z.Form == ZMatrixForm.Diagonal; // rebuilding diag(Z) costs C·p: always affordable
+        bool small = !diagonal && History.Count <= Options.ZRefreshMaxContexts;
+        if (!small && !diagonal && KernelZ is null) return false; // Z is updated at arrivals from here on
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        int c = History.Count;
+        var (inputs, _, counts) = History.TrainingSet();
+        var features = new double[c][];
+        for (int i = 0; i < c; i++)
+        {
+            Load(inputs.AsSpan(i * 2 * ContextSize, ContextSize));
+            Network.Forward(_input, 1, _ws, _output);
+            GradientFeature();
+            features[i] = (double[])_gradient.Clone();
+        }
+        if (small) (KernelZ ??= new ContextKernelBonus(Network.ParameterCount, Options.Lambda)).Reset(features, counts.AsSpan(0, c));
+        else
+        {
+            Z.Rebuild(features, counts.AsSpan(0, c)); // dense: the last rebuild, too many contexts for the kernel form
+            KernelZ = null;
+        }
+        Profile.ZRebuildTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start;
+        Profile.ZRebuilds++;
+        return true;
     }
 
     /// <summary>Algorithm 4: Epochs full-batch Adam steps on the merged history from the current θ, anchored at θ0.</summary>
     public double Retrain(CancellationToken cancellationToken = default)
     {
         SinceRetrain = 0;
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try { return RetrainCore(cancellationToken); }
+        finally { Profile.RetrainTicks += System.Diagnostics.Stopwatch.GetTimestamp() - start; Profile.Retrainings++; }
+    }
+
+    private double RetrainCore(CancellationToken cancellationToken)
+    {
         var (inputs, targets, weights) = History.TrainingSet();
         int n = History.Count;
         if (n == 0) return double.NaN;

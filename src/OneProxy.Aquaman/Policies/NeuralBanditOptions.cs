@@ -14,8 +14,9 @@ public enum NeuralExploration
 /// Settings of the QoE network and its bandit (thesis Sec. 2.3 and the digest's suggested choices [S] where the thesis
 /// is silent: widths, λ, γ, optimiser). Defaults: 4 fully connected layers on the 10 context features
 /// (written twice for the symmetric start), width 16 (848 parameters, so the dense Z⁻¹ is 848 × 848), λ = 1, γ = 0.1,
-/// Adam lr 0.001, 100 epochs per 100 feedbacks, dense Z. docs/aquaman.md shows why dense: the diagonal bonus barely
-/// differs between arms, so it explores too little.
+/// Adam lr 0.001, 100 epochs per 100 feedbacks plus early retrainings at 10, 20, 40, 80 feedbacks, dense Z rebuilt at
+/// the new θ at each retraining (held through its contexts while they are few). docs/aquaman.md shows why: chosen on
+/// tuning seeds 100–109; the diagonal bonus barely differs between arms, so it explores too little.
 /// </summary>
 public sealed record NeuralBanditOptions
 {
@@ -47,6 +48,29 @@ public sealed record NeuralBanditOptions
     public ZMatrixForm ZForm { get; init; } = ZMatrixForm.Dense;
 
     /// <summary>
+    /// Retrain also when the feedbacks received reach FirstRetrain, 2·FirstRetrain, 4·FirstRetrain, … while fewer than
+    /// <see cref="RetrainEvery"/> exist (10, 20, 40, 80 with the defaults), then every RetrainEvery as in the thesis's
+    /// experiments. 0 = off. Without it the network stays at f(·; θ0) = 0 until the 100th feedback, which with delays
+    /// up to 500 is round ~350, and the first choices rest on the exploration bonus alone.
+    /// </summary>
+    public int FirstRetrain { get; init; } = 10;
+
+    /// <summary>
+    /// At each retraining, rebuild Z from scratch with the new θ over every distinct context received
+    /// (Z = λI + Σ_c n_c g_c g_cᵀ / m: Eq. 2.4 evaluates all past gradients at θ_t), as long as there are at most
+    /// <see cref="ZRefreshMaxContexts"/> distinct contexts; above that, and between retrainings (θ unchanged), Z is
+    /// updated at each arrival. Without it, Z keeps gradients taken at whatever θ was current when each feedback came,
+    /// mostly at the untrained start.
+    /// </summary>
+    public bool RefreshZ { get; init; } = true;
+
+    /// <summary>
+    /// Most distinct contexts for which <see cref="RefreshZ"/> rebuilds a dense Z (held through its contexts, see
+    /// <see cref="ContextKernelBonus"/>; cost ~ contexts² × parameters). A diagonal Z is always rebuilt.
+    /// </summary>
+    public int ZRefreshMaxContexts { get; init; } = 256;
+
+    /// <summary>
     /// Most distinct contexts one retraining uses (0 = all). Above it, a random subset of this size is drawn for that
     /// retraining (weights rescaled so the loss keeps its size); it bounds the cost of a retraining when every round
     /// brings a new device. Repeated contexts are always merged exactly (count and mean QoE).
@@ -59,6 +83,14 @@ public sealed record NeuralBanditOptions
     /// <summary>Thesis Alg. 3: choose uniformly at random until the first feedback has arrived.</summary>
     public bool UniformUntilFirstFeedback { get; init; } = true;
 
+    /// <summary>
+    /// With <see cref="UniformUntilFirstFeedback"/>: keep choosing uniformly until this many feedbacks have arrived
+    /// (1 = Alg. 3 as written). Alg. 3 retrains at every arrival; with retraining in batches a larger start guards against
+    /// committing to a model after a handful of noisy feedbacks: with 1, some seeds of the thesis protocol served a wrong
+    /// model to a device for the whole run (worst of 20 tuning seeds 0.939 of Oracle); with 100, 0.989 (docs/aquaman.md).
+    /// </summary>
+    public int UniformFeedbacks { get; init; } = 100;
+
     public NeuralBanditOptions Validated()
     {
         if (HiddenWidth < 2 || HiddenWidth % 2 != 0 || HiddenWidth > 4096) throw new UnusableDataException($"hidden width must be even and in 2..4096, got {HiddenWidth}");
@@ -69,6 +101,9 @@ public sealed record NeuralBanditOptions
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UnusableDataException($"learning rate must be positive, got {LearningRate}");
         if (Epochs < 1 || Epochs > 100_000) throw new UnusableDataException($"epochs must be in 1..100000, got {Epochs}");
         if (RetrainEvery < 1) throw new UnusableDataException($"retrain-every must be >= 1, got {RetrainEvery}");
+        if (UniformFeedbacks < 1) throw new UnusableDataException($"uniform feedbacks must be >= 1, got {UniformFeedbacks}");
+        if (FirstRetrain < 0) throw new UnusableDataException($"first retrain must be >= 0, got {FirstRetrain}");
+        if (ZRefreshMaxContexts < 0) throw new UnusableDataException($"Z refresh contexts must be >= 0, got {ZRefreshMaxContexts}");
         if (MaxTrainingContexts < 0) throw new UnusableDataException($"max training contexts must be >= 0, got {MaxTrainingContexts}");
         if (TrainingThreads < 1 || TrainingThreads > 64) throw new UnusableDataException($"training threads must be in 1..64, got {TrainingThreads}");
         return this;

@@ -16,7 +16,7 @@ public static class BenchTables
         foreach (var r in rows)
         {
             if (csv) sb.Append(inv, $"{r.What},{r.Setting},{r.Parameters},{r.P50Ms:0.0000},{r.P99Ms:0.0000},{r.MeanMs:0.0000},{r.Repeats}\n");
-            else sb.Append(inv, $"{r.What,-44} {r.Setting,-22} p={r.Parameters,5}  p50 {r.P50Ms,9:0.000} ms  p99 {r.P99Ms,9:0.000} ms  mean {r.MeanMs,9:0.000} ms  (n={r.Repeats})\n");
+            else sb.Append(inv, $"{r.What,-52} {r.Setting,-22} p={r.Parameters,5}  p50 {r.P50Ms,9:0.000} ms  p99 {r.P99Ms,9:0.000} ms  mean {r.MeanMs,9:0.000} ms  (n={r.Repeats})\n");
         }
         return sb.ToString();
     }

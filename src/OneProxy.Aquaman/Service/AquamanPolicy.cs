@@ -31,6 +31,8 @@ public sealed class AquamanPolicy
         {
             var model = catalog.Models[m];
             if (model.Features.Length != catalog.ModelFeatures.Count) throw new ArgumentException($"model {model.Name} has {model.Features.Length} features, the catalog {catalog.ModelFeatures.Count}");
+            int bad = Array.FindIndex(model.Features, v => !double.IsFinite(v));
+            if (bad >= 0) throw new ArgumentException($"model {model.Name}: feature {catalog.ModelFeatures[bad].Name} is {model.Features[bad]}, not a finite number");
             if (!_modelIndex.TryAdd(model.Name, m)) throw new ArgumentException($"model {model.Name} appears twice in the catalog");
         }
         Catalog = catalog;
@@ -104,6 +106,7 @@ public sealed class AquamanPolicy
     {
         lock (_gate)
         {
+            _core.MaterializeZ(); // the saved Z is the dense one; both copies hold it there until the next retraining
             var state = new AquamanPolicyState
             {
                 Catalog = Catalog, Options = _core.Options, MaxPending = MaxPending, NextDecisionId = _nextId,

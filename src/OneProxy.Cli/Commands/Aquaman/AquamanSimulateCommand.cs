@@ -19,6 +19,11 @@ public static class AquamanSimulateCommand
         var seed = CommonOptions.Seed();
         var gamma = new Option<double>("--gamma") { Description = "Exploration weight γ of the neural UCB bonus", DefaultValueFactory = _ => new NeuralBanditOptions().Gamma };
         var width = new Option<int>("--width") { Description = "Hidden width m of the QoE network (4 layers)", DefaultValueFactory = _ => new NeuralBanditOptions().HiddenWidth };
+        var eps = new Option<double>("--epsilon") { Description = "ε of the ε-greedy baseline", DefaultValueFactory = _ => new NeuralBanditOptions().Epsilon };
+        var first = new Option<int>("--first-retrain") { Description = "Also retrain at N, 2N, 4N, ... feedbacks before the 100th (0 = thesis schedule only)", DefaultValueFactory = _ => new NeuralBanditOptions().FirstRetrain };
+        var refresh = new Option<bool>("--z-refresh") { Description = "Rebuild Z with the new θ at each retraining (false: add each gradient at arrival only)", DefaultValueFactory = _ => new NeuralBanditOptions().RefreshZ };
+        var uniform = new Option<int>("--uniform-until") { Description = "Choose uniformly until N feedbacks have arrived (1 = Alg. 3)", DefaultValueFactory = _ => new NeuralBanditOptions().UniformFeedbacks };
+        var lr = new Option<double>("--learning-rate") { Description = "Adam step size of the QoE network's retrainings", DefaultValueFactory = _ => new NeuralBanditOptions().LearningRate };
         var alpha = new Option<double>("--linucb-alpha") { Description = "LinUCB exploration weight α", DefaultValueFactory = _ => new SimulationOptions().LinUcbAlpha };
         var devices = new Option<int?>("--device-types") { Description = "Synthetic envs: device types in the population (default 200; 1000 for synthetic-large)" };
         var models = new Option<int?>("--synthetic-models") { Description = "Synthetic envs: synthetic models besides the 5 real ones (default 10; 95 for synthetic-large)" };
@@ -32,7 +37,7 @@ public static class AquamanSimulateCommand
             "Simulate model selection with delayed QoE feedback: time-average QoE, regret, top-3 hit ratio over seeds.\n" +
             "Example: oneproxy aquaman simulate --env thesis --rounds 20000 --max-delay 500 --policies aquaman,static,oracle,linucb,egreedy --seeds 10 --format csv --plot qoe.svg")
         {
-            env, rounds, maxDelay, missing, policies, seeds, seed, gamma, width, alpha, devices, models, measured, threads, format, output, plot, details,
+            env, rounds, maxDelay, missing, policies, seeds, seed, gamma, width, eps, first, refresh, uniform, lr, alpha, devices, models, measured, threads, format, output, plot, details,
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
@@ -42,7 +47,12 @@ public static class AquamanSimulateCommand
             {
                 Environment = kind, Rounds = parse.GetValue(rounds), MaxDelay = parse.GetValue(maxDelay), MissingRate = parse.GetValue(missing),
                 Policies = parse.GetValue(policies)!, Seeds = parse.GetValue(seeds), FirstSeed = parse.GetValue(seed), Threads = parse.GetValue(threads),
-                Neural = new NeuralBanditOptions { Gamma = parse.GetValue(gamma), HiddenWidth = parse.GetValue(width) }, LinUcbAlpha = parse.GetValue(alpha),
+                Neural = new NeuralBanditOptions
+                {
+                    Gamma = parse.GetValue(gamma), HiddenWidth = parse.GetValue(width), Epsilon = parse.GetValue(eps),
+                    FirstRetrain = parse.GetValue(first), RefreshZ = parse.GetValue(refresh), LearningRate = parse.GetValue(lr), UniformFeedbacks = parse.GetValue(uniform),
+                },
+                LinUcbAlpha = parse.GetValue(alpha),
                 DeviceTypes = parse.GetValue(devices), SyntheticModels = parse.GetValue(models), MeasuredData = parse.GetValue(measured),
             }.Validated();
             var request = new SimulateRequest(options, parse.GetValue(format)!, parse.GetValue(plot), parse.GetValue(details));
