@@ -81,6 +81,20 @@ public class PartialAndHostileInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("-0")]
+    [InlineData("0.0e5")]
+    public void ALatencyOfZeroIsRefusedLikeTheStoreRefusesIt(string zero)
+    {
+        var path = Path.Combine(_dir, "zero.csv");
+        File.WriteAllText(path, $"index,a,b\n0,1.5,2\n1,{zero},3\n2,4,5\n");
+        var (code, _, err) = Run("monotonicity", "--latency", path);
+        Assert.Equal(2, code);
+        Assert.Contains("zero.csv:3: column 'a': latency", err);
+        Assert.Contains("is not a measurement", err);
+    }
+
+    [Theory]
     [InlineData("1e300")]
     [InlineData("NaN")]
     [InlineData("-3")]

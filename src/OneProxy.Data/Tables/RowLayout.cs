@@ -116,7 +116,7 @@ internal sealed class RowLayout
             // missing markers and every error message stay exactly as they were.
             var field = Trimmed(parser.GetSpan(ValueCols[j]));
             if ((FastDecimal.TryParse(field, out var v) || double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out v))
-                && v >= 0 && v <= WideTableReader.MaxValue && !(_kind == ValueKind.AccuracyPercent && v > 100))
+                && (v > 0 || (v == 0 && _kind == ValueKind.AccuracyPercent)) && v <= WideTableReader.MaxValue && !(_kind == ValueKind.AccuracyPercent && v > 100))
             {
                 values[j] = v;
                 continue;

@@ -262,6 +262,9 @@ public static class WideTableReader
             throw new DataFormatException(source, line, column, $"negative value {field} (only -1 may mark a missing value)");
         if (kind == ValueKind.AccuracyPercent && v > 100)
             throw new DataFormatException(source, line, column, $"accuracy {field} is above 100%");
+        // A latency or energy of 0 is no measurement (the store refuses it too); a missing one is empty or -1.
+        if (kind == ValueKind.LatencyMs && v == 0)
+            throw new DataFormatException(source, line, column, $"latency {field} is not a measurement (leave the cell empty or -1 when it was not measured)");
         return v;
     }
 }

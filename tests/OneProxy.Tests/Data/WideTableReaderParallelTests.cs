@@ -32,7 +32,7 @@ public class WideTableReaderParallelTests
                     case 1: sb.Append(""); break;
                     case 2: sb.Append((rng.NextDouble() * 100).ToString("R", CultureInfo.InvariantCulture)); break;
                     case 3: sb.Append("1.5e2"); break;
-                    default: sb.Append(Math.Round(rng.NextDouble() * 1000, 3).ToString(CultureInfo.InvariantCulture)); break;
+                    default: sb.Append((Math.Round(rng.NextDouble() * 1000, 3) + 0.001).ToString(CultureInfo.InvariantCulture)); break; // never 0: not a latency
                 }
             }
             sb.Append('\n');
