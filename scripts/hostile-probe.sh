@@ -46,7 +46,7 @@ row 2 "constrain on the subset" "$op" constrain --latency partial.csv $A --targe
 row 2 "search, evolution, one accuracy missing" "$op" search --device pixel3 --accuracy acc-hole.csv
 row 2 "search, exhaustive, one accuracy missing" "$op" search --device pixel3 --accuracy acc-hole.csv --method exhaustive
 row 3 "export from another program's SQLite file" "$op" export --space nasbench201 --store foreign.db -o out.csv
-row 3 "import into another program's SQLite file" "$op" import --space nasbench201 --latency zero.csv $A --store foreign.db
+row 3 "import into another program's SQLite file" "$op" import --space nasbench201 --latency partial.csv $A --store foreign.db
 row 3 "export --store typo.db (missing)" "$op" export --space nasbench201 --store typo.db -o out.csv
 row 3 "a text file as store" "$op" export --space nasbench201 --store notastore.db -o out.csv
 row 4 "100,000-character column name" "$op" monotonicity --latency longname.csv
