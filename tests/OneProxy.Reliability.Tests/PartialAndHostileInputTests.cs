@@ -81,6 +81,22 @@ public class PartialAndHostileInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData("arch", "is reserved")]
+    [InlineData("INDEX", "is reserved")]
+    [InlineData("../x", "is not allowed")]
+    public void ADeviceNameThatWouldBreakAnExportIsRefusedAtImport(string device, string problem)
+    {
+        var output = Path.Combine(_dir, "agent.jsonl");
+        File.WriteAllText(output, "{\"arch\":\"|none~0|+|none~0|none~1|+|none~0|none~1|none~2|\",\"median_ms\":1.5}\n");
+        var store = Path.Combine(_dir, "s.db");
+        var (code, _, err) = Run("import", "--space", "nasbench201", "--agent-output", output, "--device", device, "--store", store);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: --device:", err.Trim());
+        Assert.Contains(problem, err);
+        Assert.False(File.Exists(store));
+    }
+
+    [Theory]
     [InlineData("0")]
     [InlineData("-0")]
     [InlineData("0.0e5")]

@@ -12,6 +12,7 @@ public sealed record ImportRequest(string Space, string StorePath, MeasurementSe
     {
         Require.That((LatencyPath is null) != (AgentOutputPath is null), "latency", "give --latency FILE or --agent-output FILE (not both)");
         Require.That(AgentOutputPath is null || Device is not null, "device", "--agent-output needs --device NAME");
+        if (Device is not null) SafeName.Check(Device, "device"); // the name is stored, exported as a header and may become a file name
         Setting.Validated();
         return this;
     }

@@ -14,9 +14,14 @@ public static class SafeName
         !string.IsNullOrEmpty(name) && name.Length <= MaxLength && name[0] is not ('.' or '-')
         && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 
+    /// <summary>The key columns of wide CSV files: a device of that name would export a header its own reader refuses.</summary>
+    public static readonly IReadOnlyList<string> Reserved = ["arch", "index"];
+
     /// <summary>Returns the name or throws an <see cref="InvalidOptionException"/> quoting a short prefix of it.</summary>
     public static string Check(string? name, string option)
     {
+        if (IsValid(name) && Reserved.Contains(name!, StringComparer.OrdinalIgnoreCase))
+            throw new InvalidOptionException(option, $"name '{name}' is reserved for the key column of CSV files; choose another");
         if (IsValid(name)) return name!;
         throw new InvalidOptionException(option,
             $"name {OneProxyException.Quote(name, 40)} is not allowed: use 1-{MaxLength} letters, digits, '_', '-' or '.', not starting with '.' or '-'");
