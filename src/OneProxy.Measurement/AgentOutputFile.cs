@@ -19,6 +19,9 @@ public static class AgentOutputFile
         var measurements = new List<LatencyMeasurement>();
         var failures = new List<AgentFailure>();
         var when = File.GetLastWriteTimeUtc(path);
+        // One value per architecture and setting: a repeat with another latency would otherwise be
+        // stored as "already stored and kept" and the second value lost without a word.
+        var first = new Dictionary<(string Arch, MeasurementSetting Setting), (long Line, double Ms)>();
         long line = 0;
         foreach (var text in File.ReadLines(path))
         {
@@ -35,6 +38,14 @@ public static class AgentOutputFile
             if (requested.Conflict(m.BatchSize, m.Threads, m.InputSize) is string conflict)
                 throw new DataFormatException(path, line, null, $"line {conflict} by the import");
             var s = requested.FilledFrom(m.BatchSize, m.Threads, m.InputSize);
+            if (first.TryGetValue((arch, s), out var earlier))
+            {
+                if (earlier.Ms != m.MedianMs)
+                    throw new DataFormatException(path, line, "median_ms",
+                        $"repeats the architecture of line {earlier.Line} with another latency ({m.MedianMs} vs {earlier.Ms} ms); keep one line per architecture and setting");
+                continue;
+            }
+            first[(arch, s)] = (line, m.MedianMs);
             measurements.Add(new LatencyMeasurement(space.Name, arch, device, s, m.Runtime ?? runtime ?? "unknown",
                 m.MedianMs, m.MeanMs, m.StdMs, m.Runs, when, "agent output: " + Path.GetFileName(path), m.MinMs, m.EnergyMj));
         }

@@ -96,6 +96,19 @@ public class PartialAndHostileInputTests : IDisposable
         Assert.False(File.Exists(store));
     }
 
+    [Fact]
+    public void AnAgentOutputThatMeasuresAnArchitectureTwiceWithTwoValuesIsRefused()
+    {
+        var output = Path.Combine(_dir, "agent.jsonl");
+        const string a = "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|", b = "|skip_connect~0|+|none~0|none~1|+|none~0|none~1|none~2|";
+        File.WriteAllLines(output, [$"{{\"arch\":\"{a}\",\"median_ms\":1.5}}", $"{{\"arch\":\"{b}\",\"median_ms\":2.5}}", $"{{\"arch\":\"{a}\",\"median_ms\":9.5}}"]);
+        var store = Path.Combine(_dir, "s.db");
+        var (code, _, err) = Run("import", "--space", "nasbench201", "--agent-output", output, "--device", "d1", "--store", store);
+        Assert.Equal(2, code);
+        Assert.Contains("agent.jsonl:3: column 'median_ms': repeats the architecture of line 1 with another latency (9.5 vs 1.5 ms)", err);
+        Assert.False(File.Exists(store), "nothing half-read is stored");
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-0")]
