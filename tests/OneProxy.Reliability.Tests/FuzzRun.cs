@@ -34,7 +34,7 @@ internal sealed class FuzzRun<T>(string name, ITestOutputHelper output)
         var replay = new Replay(new Rnd((ulong)seed, 0x9E3779B97F4A7C15UL), FSharpOption<int>.None);
         var config = Config.QuickThrowOnFailure.WithMaxTest(count).WithQuietOnSuccess(true).WithReplay(FSharpOption<Replay>.Some(replay));
         FsCheck.Check.One(config, property);
-        output.WriteLine($"{name}: {Accepted + Refused} generated inputs, {Accepted} accepted, {Refused} refused with a one-line user error, 0 unhandled");
+        output.WriteLine($"{name}: {Accepted + Refused} generated inputs, {Accepted} returned normally, {Refused} raised a user error (OneProxyException), 0 unhandled");
         Assert.Equal(count, Accepted + Refused);
     }
 }

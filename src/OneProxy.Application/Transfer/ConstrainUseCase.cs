@@ -36,13 +36,12 @@ public static class ConstrainUseCase
             var allAcc = acc.PredictAll(archs);
             var truth = new RecordedDevice(table, target);
             var col = archs.Select(truth.MeasureMs).ToArray();
-            var measured = WideTable.MeasuredRows(col);
             var oracle = Pareto.Front(archs, col, allAcc);
             var limits = request.MaxLatency is double l ? [l] : request.Percentiles.Select(q => Percentile(oracle.Select(c => c.LatencyMs).ToArray(), q)).ToArray();
             foreach (var limit in limits)
             {
                 var r = LatencyBisection.Run(Solve, new RecordedDevice(table, target), limit, request.Tolerance * limit, request.Granularity);
-                double oracleAcc = measured.Where(i => col[i] <= limit).Select(i => allAcc[i]).DefaultIfEmpty(double.NaN).Max();
+                double oracleAcc = col.Select((ms, i) => ms <= limit ? allAcc[i] : double.NaN).Where(a => !double.IsNaN(a)).DefaultIfEmpty(double.NaN).Max(); // every covered row is measured
                 var best = r.Best;
                 rows.Add(new ConstrainRow(target, limit, best?.LatencyMs ?? double.NaN, best?.AccuracyPercent ?? double.NaN, oracleAcc,
                     best is not null && best.LatencyMs <= limit, best is not null, r.TargetMeasurements, best is null ? null : s.Format(best.Architecture)));

@@ -2,24 +2,13 @@ using System.Numerics;
 
 namespace OneProxy.Aquaman.Policies;
 
-/// <summary>SIMD dot product and axpy for the dense Z⁻¹ (System.Numerics.Tensors is not a framework assembly).</summary>
+/// <summary>Dot product and SIMD axpy for the dense Z⁻¹ (System.Numerics.Tensors is not a framework assembly).</summary>
 internal static class VectorOps
 {
     private static readonly int V = Vector<double>.Count;
 
-    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        int k = 0;
-        Vector<double> c0 = Vector<double>.Zero, c1 = c0;
-        for (; k + 2 * V <= x.Length; k += 2 * V)
-        {
-            c0 = Vector.FusedMultiplyAdd(new Vector<double>(x.Slice(k, V)), new Vector<double>(y.Slice(k, V)), c0);
-            c1 = Vector.FusedMultiplyAdd(new Vector<double>(x.Slice(k + V, V)), new Vector<double>(y.Slice(k + V, V)), c1);
-        }
-        double s = Vector.Sum(c0 + c1);
-        for (; k < x.Length; k++) s += x[k] * y[k];
-        return s;
-    }
+    /// <summary>The Learning assembly's SIMD dot product (one kernel for both).</summary>
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y) => OneProxy.Learning.DenseKernels.Dot(x, y);
 
     /// <summary>y ← y + a x.</summary>
     public static void Axpy(double a, ReadOnlySpan<double> x, Span<double> y)
