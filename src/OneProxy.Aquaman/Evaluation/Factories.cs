@@ -22,6 +22,7 @@ public static class Factories
         return kind switch
         {
             PolicyKind.Aquaman => new NeuralPolicy("aquaman", env, o.Neural, s),
+            PolicyKind.AquamanConstantInput => new NeuralPolicy("aquaman-const", env, o.Neural with { ConstantInput = true }, s),
             PolicyKind.AquamanDiagonal => new NeuralPolicy("aquaman-diag", env, o.Neural with { ZForm = ZMatrixForm.Diagonal }, s),
             PolicyKind.NeuralUcb => new NeuralPolicy("neuralucb", env, o.Neural, s, inOrder: true, maxDelay: o.MaxDelay),
             PolicyKind.EGreedy => new NeuralPolicy("egreedy", env, o.Neural with { Exploration = NeuralExploration.EpsilonGreedy }, s),
@@ -36,6 +37,7 @@ public static class Factories
     public static string Name(PolicyKind kind) => kind switch
     {
         PolicyKind.AquamanDiagonal => "aquaman-diag",
+        PolicyKind.AquamanConstantInput => "aquaman-const",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

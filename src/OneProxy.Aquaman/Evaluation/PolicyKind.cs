@@ -6,6 +6,9 @@ public enum PolicyKind
     /// <summary>Aquaman (thesis Alg. 3-4): neural UCB, feedback used on arrival in any order, dense Z⁻¹ (Sherman–Morrison).</summary>
     Aquaman,
 
+    /// <summary>Aquaman with a constant 1 appended to the network's input (<see cref="Policies.NeuralBanditOptions.ConstantInput"/>).</summary>
+    AquamanConstantInput,
+
     /// <summary>Aquaman with the diagonal of Z instead of the dense inverse.</summary>
     AquamanDiagonal,
 

@@ -21,6 +21,7 @@ public sealed class NeuralBanditCore
 {
     private readonly NetworkWorkspace _ws;
     private readonly double[] _input;
+    private readonly double[] _row;
     private readonly double[] _output = new double[1];
     private readonly double[] _gradient;
     private readonly double[] _one = [1.0];
@@ -35,8 +36,9 @@ public sealed class NeuralBanditCore
         Options = (options ?? throw new ArgumentNullException(nameof(options))).Validated();
         if (contextSize < 1) throw new ArgumentOutOfRangeException(nameof(contextSize), $"context size must be >= 1, got {contextSize}");
         ContextSize = contextSize;
+        InputWidth = contextSize + (Options.ConstantInput ? 1 : 0);
         int m = Options.HiddenWidth;
-        var sizes = new List<int> { 2 * contextSize };
+        var sizes = new List<int> { 2 * InputWidth };
         for (int l = 0; l < Options.HiddenLayers; l++) sizes.Add(m);
         sizes.Add(1);
         Network = new DenseNetwork(sizes, Activation.Relu, useBias: false, outputScale: Math.Sqrt(m));
@@ -45,14 +47,19 @@ public sealed class NeuralBanditCore
         InitialParameters = (double[])Network.Parameters.Clone();
         Optimizer = new Adam(Network.ParameterCount, Options.LearningRate);
         Z = new ExplorationMatrix(Options.ZForm, Network.ParameterCount, Options.Lambda);
-        History = new ContextHistory(contextSize);
+        History = new ContextHistory(InputWidth);
         _ws = Network.CreateWorkspace(1);
-        _input = new double[2 * contextSize];
+        _input = new double[2 * InputWidth];
+        _row = new double[InputWidth];
         _gradient = new double[Network.ParameterCount];
     }
 
     public NeuralBanditOptions Options { get; }
     public int ContextSize { get; }
+
+    /// <summary>Features per network half: the context plus the constant 1 when <see cref="NeuralBanditOptions.ConstantInput"/>.
+    /// <see cref="History"/> holds contexts of this width.</summary>
+    public int InputWidth { get; }
     public DenseNetwork Network { get; }
     public double[] InitialParameters { get; }
     public Adam Optimizer { get; internal set; }
@@ -151,7 +158,7 @@ public sealed class NeuralBanditCore
     /// </summary>
     public bool AddFeedback(ReadOnlySpan<double> context, double qoe, CancellationToken cancellationToken = default)
     {
-        int row = History.Add(context, qoe);
+        int row = History.Add(Widen(context), qoe);
         bool retrained = false, refreshed = false;
         if (++SinceRetrain >= Options.RetrainEvery || IsEarlyRetrainPoint(History.Feedbacks))
         {
@@ -208,7 +215,7 @@ public sealed class NeuralBanditCore
         var features = new double[c][];
         for (int i = 0; i < c; i++)
         {
-            Load(inputs.AsSpan(i * 2 * ContextSize, ContextSize));
+            LoadRow(inputs.AsSpan(i * 2 * InputWidth, InputWidth));
             Network.Forward(_input, 1, _ws, _output);
             GradientFeature();
             features[i] = (double[])_gradient.Clone();
@@ -249,7 +256,7 @@ public sealed class NeuralBanditCore
 
     private (double[], double[], double[], int) Subset(double[] inputs, double[] targets, double[] weights, int n, int cap)
     {
-        int d2 = 2 * ContextSize;
+        int d2 = 2 * InputWidth;
         var pick = new int[n];
         for (int i = 0; i < n; i++) pick[i] = i;
         for (int i = 0; i < cap; i++) { int j = i + Random.NextInt(n - i); (pick[i], pick[j]) = (pick[j], pick[i]); }
@@ -266,11 +273,21 @@ public sealed class NeuralBanditCore
         return (x, y, w, cap);
     }
 
-    private void Load(ReadOnlySpan<double> context)
+    private void Load(ReadOnlySpan<double> context) => LoadRow(Widen(context));
+
+    /// <summary>The context as the network sees one half of its input (with the constant when configured).</summary>
+    private ReadOnlySpan<double> Widen(ReadOnlySpan<double> context)
     {
         if (context.Length != ContextSize) throw new ArgumentException($"context has {context.Length} features, the network takes {ContextSize}");
-        context.CopyTo(_input);
-        context.CopyTo(_input.AsSpan(ContextSize));
+        context.CopyTo(_row);
+        if (InputWidth > ContextSize) _row[ContextSize] = 1.0;
+        return _row;
+    }
+
+    private void LoadRow(ReadOnlySpan<double> row)
+    {
+        row.CopyTo(_input);
+        row.CopyTo(_input.AsSpan(InputWidth));
     }
 
     /// <summary>_gradient = ∇θ f(x; θ) / √m for the input loaded and forwarded last.</summary>

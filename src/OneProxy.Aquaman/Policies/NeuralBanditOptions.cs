@@ -91,6 +91,16 @@ public sealed record NeuralBanditOptions
     /// </summary>
     public int UniformFeedbacks { get; init; } = 100;
 
+    /// <summary>
+    /// Append a constant 1 to every context before it enters the network ([x, 1, x, 1] with the symmetric start, so
+    /// still f(·; θ0) = 0). Why: the bias-free network of Eq. 2.7 is positively homogeneous (f(c·x) = c·f(x) for c &gt; 0);
+    /// NeuralUCB's analysis puts contexts on the unit sphere, where that does not matter, but our contexts are min–max
+    /// scaled into [0, 1]ᵈ, where it forbids even a constant QoE (LinUCB gets its intercept from the same constant).
+    /// It is off by default because it did not pay off where it was tried (docs/aquaman.md, "Constant input"): on the
+    /// synthetic RBF world's tuning seeds the homogeneous network did better. Off reproduces Eq. 2.7 as written.
+    /// </summary>
+    public bool ConstantInput { get; init; }
+
     public NeuralBanditOptions Validated()
     {
         if (HiddenWidth < 2 || HiddenWidth % 2 != 0 || HiddenWidth > 4096) throw new UnusableDataException($"hidden width must be even and in 2..4096, got {HiddenWidth}");
