@@ -1,0 +1,345 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+using OneProxy.SearchSpaces;
+using Architecture = OneProxy.SearchSpaces.Architecture;
+
+namespace OneProxy.Data;
+
+/// <summary>
+/// The fast path of <see cref="WideTableReader.Read(string, ValueKind, ISearchSpace?, IReadOnlyDictionary{int, Architecture}?, bool, IReadOnlyList{string}?)"/>
+/// for the common file: a wide numeric CSV without quotes. The file is split at line boundaries
+/// into chunks, each chunk's lines are counted (so every row's place in the result is known),
+/// then the chunks are parsed on all cores straight from byte spans into the final column
+/// arrays: no tokeniser objects, no per-row objects, no strings for numbers.
+/// <para>
+/// It only ever returns a table the CsvHelper path would return for the same bytes. Whatever it
+/// is not sure of (a quote anywhere, a carriage return that is not part of a line break, a blank
+/// line, a record longer than <see cref="WideTableReader.MaxRecordBytes"/>) and every problem
+/// (wrong field count, bad number, duplicate or unknown key, bad header) makes it return null,
+/// and the caller reads the file again through CsvHelper, which reports the first problem with
+/// its file, line and column exactly as before. Errors are rare; a second read costs less than
+/// duplicating every message and the order of the checks here.
+/// </para>
+/// </summary>
+internal static class ChunkedWideCsv
+{
+    /// <summary>Target bytes per chunk: enough chunks for both cores to stay busy when another process takes one for a while.</summary>
+    private const int ChunkBytes = 8 << 20;
+
+    /// <summary>Bytes read at a time inside a chunk (grown for a longer record, up to <see cref="WideTableReader.MaxRecordBytes"/>).</summary>
+    private const int WindowBytes = 1 << 20;
+
+    /// <summary>
+    /// Longest line taken here: a little under the general reader's record limit, so that a
+    /// record near the limit (whichever way that reader counts its terminator) goes to it.
+    /// </summary>
+    private const int LongestLine = WideTableReader.MaxRecordBytes - 64;
+
+    /// <summary>Thrown inside a worker when the file needs the general reader; never escapes <see cref="TryRead"/>.</summary>
+    private sealed class NeedsGeneralReader : Exception;
+
+    /// <returns>The table, or null when the file must be read by the general (CsvHelper) reader.</returns>
+    /// <param name="chunkBytes">Target chunk size (tests use tiny ones to cross every boundary).</param>
+    /// <param name="windowBytes">Bytes read at a time within a chunk.</param>
+    public static WideTable? TryRead(string path, ValueKind kind, ISearchSpace? space,
+        IReadOnlyDictionary<int, Architecture>? architectures, bool allowNoValues, IReadOnlyList<string>? only,
+        int chunkBytes = ChunkBytes, int windowBytes = WindowBytes, CancellationToken ct = default)
+    {
+        if (chunkBytes < 1 || windowBytes < 1) throw new ArgumentOutOfRangeException(nameof(chunkBytes), $"chunk {chunkBytes} and window {windowBytes} bytes must be positive");
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
+        long length = RandomAccess.GetLength(file);
+        try
+        {
+            long start = Utf8BomLength(file);
+            var (header, dataStart) = Header(file, start, length);
+            if (header is null) return null;
+            RowLayout layout;
+            try { layout = WideTableReader.Layout(path, kind, space, header, allowNoValues, only); }
+            catch (OneProxyException) { return null; } // the general reader reports it, with its exact message
+            var bounds = ChunkBounds(file, dataStart, length, chunkBytes);
+            if (bounds is null) return null;
+            var lines = new long[bounds.Length - 1];
+            Parallel.For(0, lines.Length, Options(ct), k => lines[k] = CountLines(file, bounds[k], bounds[k + 1], windowBytes));
+            var firstRow = new long[lines.Length + 1];
+            for (int k = 0; k < lines.Length; k++) firstRow[k + 1] = firstRow[k] + lines[k];
+            long total = firstRow[^1];
+            if (total == 0 || total > Array.MaxLength) return null;
+            int rows = (int)total;
+
+            var columns = new double[layout.ValueCols.Length][];
+            for (int j = 0; j < columns.Length; j++) columns[j] = new double[rows];
+            List<int>? indices = null;
+            if (layout.IndexCol >= 0) { indices = new List<int>(rows); CollectionsMarshal.SetCount(indices, rows); }
+            bool withArchs = layout.ArchCol >= 0 || (architectures is not null && layout.IndexCol >= 0);
+            List<Architecture>? archs = null;
+            if (withArchs) { archs = new List<Architecture>(rows); CollectionsMarshal.SetCount(archs, rows); }
+
+            var chunk = new ChunkTarget(path, kind, header.Length, layout, space, columns, indices, layout.ArchCol >= 0 ? archs : null);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            Parallel.For(0, lines.Length, Options(stop.Token), k =>
+            {
+                try { ParseChunk(file, bounds[k], bounds[k + 1], (int)firstRow[k], (int)lines[k], chunk, windowBytes, stop.Token); }
+                catch (NeedsGeneralReader) { stop.Cancel(); throw; }
+            });
+            if (!KeysAreUnique(indices, layout.ArchCol < 0 ? null : archs)) return null;
+            if (layout.ArchCol < 0 && architectures is not null && indices is not null)
+            {
+                var joined = CollectionsMarshal.AsSpan(archs);
+                var idx = CollectionsMarshal.AsSpan(indices);
+                for (int r = 0; r < rows; r++)
+                {
+                    if (!architectures.TryGetValue(idx[r], out var a)) return null;
+                    joined[r] = a;
+                }
+                if (!KeysAreUnique(null, archs)) return null;
+            }
+            return new WideTable(path, kind, layout.ValueCols.Select(i => header[i]).ToArray(), columns, rows, indices, archs);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { return null; }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is NeedsGeneralReader or OperationCanceledException) && !ct.IsCancellationRequested) { return null; }
+        catch (NeedsGeneralReader) { return null; }
+    }
+
+    private static ParallelOptions Options(CancellationToken ct) => new() { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary>What every chunk writes into, and how its fields are read.</summary>
+    private sealed record ChunkTarget(string Source, ValueKind Kind, int Fields, RowLayout Layout, ISearchSpace? Space,
+        double[][] Columns, List<int>? Indices, List<Architecture>? Archs);
+
+    private static long Utf8BomLength(SafeFileHandle file)
+    {
+        Span<byte> bom = stackalloc byte[3];
+        int n = RandomAccess.Read(file, bom, 0);
+        return n == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF ? 3 : 0;
+    }
+
+    /// <summary>The header's trimmed fields and where the data starts; null header when the general reader must decide.</summary>
+    private static (string[]? Header, long DataStart) Header(SafeFileHandle file, long start, long length)
+    {
+        int nl = -1;
+        var buffer = Array.Empty<byte>();
+        for (long size = 64 << 10; nl < 0 && buffer.Length < length - start && size <= 2L * LongestLine; size *= 2)
+        {
+            buffer = new byte[(int)Math.Min(length - start, size)];
+            int n = ReadFully(file, buffer, start);
+            if (n < buffer.Length) return (null, 0); // the file shrank while read
+            nl = buffer.AsSpan().IndexOf((byte)'\n');
+        }
+        if (nl < 0) return (null, 0); // header only, or longer than a record may be
+        var line = StripCarriageReturn(buffer.AsSpan(0, nl));
+        if (line.Length > LongestLine || line.IndexOfAny((byte)'"', (byte)'\r') >= 0 || IsBlank(line)) return (null, 0);
+        var fields = new List<string>();
+        foreach (var range in line.Split((byte)','))
+            fields.Add(Encoding.UTF8.GetString(line[range]).Trim());
+        return (fields.ToArray(), start + nl + 1);
+    }
+
+    /// <summary>
+    /// Chunk boundaries: the data start, the first line start at or after every
+    /// <see cref="ChunkBytes"/>, the file's end; null when a line is too long for this path.
+    /// </summary>
+    private static long[]? ChunkBounds(SafeFileHandle file, long dataStart, long length, int chunkBytes)
+    {
+        var bounds = new List<long> { dataStart };
+        var probe = new byte[64 << 10];
+        for (long nominal = dataStart + chunkBytes; nominal < length; nominal += chunkBytes)
+        {
+            long at = Math.Max(nominal - 1, bounds[^1]), next = -1;
+            while (next < 0 && at < length)
+            {
+                if (at - nominal > LongestLine) return null;
+                int n = RandomAccess.Read(file, probe, at);
+                if (n <= 0) break;
+                int i = probe.AsSpan(0, n).IndexOf((byte)'\n');
+                if (i >= 0) next = at + i + 1;
+                else at += n;
+            }
+            if (next < 0 || next >= length) break;
+            if (next > bounds[^1]) bounds.Add(next);
+        }
+        bounds.Add(length);
+        return [.. bounds];
+    }
+
+    /// <summary>Lines in [start, end): newlines, plus one for a last line without one.</summary>
+    private static long CountLines(SafeFileHandle file, long start, long end, int windowBytes)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(windowBytes);
+        try
+        {
+            long lines = 0;
+            byte last = (byte)'\n';
+            for (long at = start; at < end;)
+            {
+                int n = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - at)), at);
+                if (n <= 0) throw new NeedsGeneralReader(); // the file shrank while read
+                lines += buffer.AsSpan(0, n).Count((byte)'\n');
+                last = buffer[n - 1];
+                at += n;
+            }
+            return last == (byte)'\n' ? lines : lines + 1;
+        }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
+    private static void ParseChunk(SafeFileHandle file, long start, long end, int firstRow, int lineCount, ChunkTarget t, int windowBytes, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(windowBytes);
+        try
+        {
+            int row = firstRow, filled = 0;
+            long at = start;
+            while (at < end || filled > 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (at < end)
+                {
+                    if (filled == buffer.Length)
+                    {
+                        // One record fills the window: grow it, up to the longest record the general reader accepts.
+                        if (buffer.Length > LongestLine) throw new NeedsGeneralReader();
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        buffer.AsSpan(0, filled).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                    int n = RandomAccess.Read(file, buffer.AsSpan(filled, (int)Math.Min(buffer.Length - filled, end - at)), at);
+                    if (n <= 0) throw new NeedsGeneralReader();
+                    at += n;
+                    filled += n;
+                }
+                var text = buffer.AsSpan(0, filled);
+                if (text.IndexOf((byte)'"') >= 0) throw new NeedsGeneralReader();
+                bool carriageReturns = text.IndexOf((byte)'\r') >= 0;
+                int consumed = 0;
+                while (true)
+                {
+                    int nl = text[consumed..].IndexOf((byte)'\n');
+                    ReadOnlySpan<byte> line;
+                    if (nl >= 0) line = text.Slice(consumed, nl);
+                    else if (at >= end && consumed < filled) line = text[consumed..]; // the file's last line, without a newline
+                    else break;
+                    consumed += nl >= 0 ? nl + 1 : line.Length;
+                    if (carriageReturns)
+                    {
+                        line = StripCarriageReturn(line);
+                        if (line.IndexOf((byte)'\r') >= 0) throw new NeedsGeneralReader();
+                    }
+                    if (line.Length > LongestLine || row - firstRow >= lineCount) throw new NeedsGeneralReader();
+                    ParseLine(line, row++, t);
+                }
+                text[consumed..].CopyTo(buffer);
+                filled -= consumed;
+                if (at >= end && filled > 0) throw new NeedsGeneralReader(); // cannot happen: the last line was taken above
+            }
+            if (row - firstRow != lineCount) throw new NeedsGeneralReader(); // the file changed between the passes
+        }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
+    }
+
+    private static void ParseLine(ReadOnlySpan<byte> line, int row, ChunkTarget t)
+    {
+        var layout = t.Layout;
+        var cols = layout.ValueCols;
+        int field = 0, pos = 0;
+        // Value columns are usually in file order; `next` walks them, and a column requested out of order is looked up.
+        int nextValue = 0;
+        while (true)
+        {
+            int comma = line[pos..].IndexOf((byte)',');
+            var raw = comma >= 0 ? line.Slice(pos, comma) : line[pos..];
+            if (field == layout.IndexCol) t.Indices![row] = ParseIndex(raw);
+            else if (field == layout.ArchCol) t.Archs![row] = ParseArch(raw, t.Space!);
+            else
+            {
+                int j = nextValue < cols.Length && cols[nextValue] == field ? nextValue++ : Array.IndexOf(cols, field);
+                if (j >= 0) t.Columns[j][row] = ParseValue(raw, t.Kind, t.Source, field, layout);
+            }
+            field++;
+            if (comma < 0) break;
+            pos += comma + 1;
+            if (field >= t.Fields) throw new NeedsGeneralReader(); // more fields than the header
+        }
+        if (field != t.Fields) throw new NeedsGeneralReader(); // fewer fields than the header (or a blank line)
+    }
+
+    private static int ParseIndex(ReadOnlySpan<byte> raw)
+    {
+        var s = raw[Ascii.Trim(raw)];
+        return int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int idx) && idx >= 0 ? idx : throw new NeedsGeneralReader();
+    }
+
+    private static Architecture ParseArch(ReadOnlySpan<byte> raw, ISearchSpace space)
+    {
+        try { return space.Parse(Encoding.UTF8.GetString(raw).Trim()); }
+        catch (ArchitectureFormatException) { throw new NeedsGeneralReader(); }
+    }
+
+    /// <summary>The value <see cref="RowLayout.Parse"/> stores for this field, or <see cref="NeedsGeneralReader"/> where it reports an error.</summary>
+    private static double ParseValue(ReadOnlySpan<byte> raw, ValueKind kind, string source, int field, RowLayout layout)
+    {
+        var s = raw[Ascii.Trim(raw)];
+        if ((FastDecimal.TryParse(s, out var v) || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v))
+            && (v > 0 || (v == 0 && kind == ValueKind.AccuracyPercent)) && v <= WideTableReader.MaxValue && !(kind == ValueKind.AccuracyPercent && v > 100))
+            return v;
+        // Missing markers and errors: the general rules, on the same string the general reader builds.
+        try { return WideTableReader.ParseValue(source, 0, "", Encoding.UTF8.GetString(raw).Trim(), kind); }
+        catch (DataFormatException) { throw new NeedsGeneralReader(); }
+    }
+
+    /// <summary>True when no index and no architecture repeats (a repeat is an error the general reader reports with both lines).</summary>
+    private static bool KeysAreUnique(List<int>? indices, List<Architecture>? archs)
+    {
+        if (indices is not null)
+        {
+            var idx = CollectionsMarshal.AsSpan(indices);
+            int max = 0;
+            foreach (var i in idx) max = Math.Max(max, i);
+            if (max < 1 << 28)
+            {
+                var bits = new ulong[(max >> 6) + 1];
+                foreach (var i in idx)
+                {
+                    ulong bit = 1UL << (i & 63);
+                    if ((bits[i >> 6] & bit) != 0) return false;
+                    bits[i >> 6] |= bit;
+                }
+            }
+            else
+            {
+                var seen = new HashSet<int>(idx.Length);
+                foreach (var i in idx) if (!seen.Add(i)) return false;
+            }
+        }
+        if (archs is not null)
+        {
+            var seen = new HashSet<Architecture>(archs.Count);
+            foreach (var a in archs) if (!seen.Add(a)) return false;
+        }
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> StripCarriageReturn(ReadOnlySpan<byte> line) =>
+        line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        foreach (var b in line) if (b is not ((byte)' ' or (byte)'\t')) return false;
+        return true;
+    }
+
+    private static int ReadFully(SafeFileHandle file, Span<byte> buffer, long offset)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int n = RandomAccess.Read(file, buffer[total..], offset + total);
+            if (n <= 0) break;
+            total += n;
+        }
+        return total;
+    }
+}
