@@ -77,7 +77,7 @@ internal static class ChunkedWideCsv
             List<Architecture>? archs = null;
             if (withArchs) { archs = new List<Architecture>(rows); CollectionsMarshal.SetCount(archs, rows); }
 
-            var chunk = new ChunkTarget(path, kind, header.Length, layout, space, columns, indices, layout.ArchCol >= 0 ? archs : null);
+            var chunk = new ChunkTarget(path, kind, FieldTargets(layout, header.Length), space, columns, indices, layout.ArchCol >= 0 ? archs : null);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             Parallel.For(0, lines.Length, Options(stop.Token), k =>
             {
@@ -106,8 +106,21 @@ internal static class ChunkedWideCsv
     private static ParallelOptions Options(CancellationToken ct) => new() { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <summary>What every chunk writes into, and how its fields are read.</summary>
-    private sealed record ChunkTarget(string Source, ValueKind Kind, int Fields, RowLayout Layout, ISearchSpace? Space,
+    /// <param name="FieldTargets">Per field of a line: the value column it fills (>= 0), <see cref="IndexField"/>, <see cref="ArchField"/> or <see cref="SkipField"/>.</param>
+    private sealed record ChunkTarget(string Source, ValueKind Kind, int[] FieldTargets, ISearchSpace? Space,
         double[][] Columns, List<int>? Indices, List<Architecture>? Archs);
+
+    private const int SkipField = -1, IndexField = -2, ArchField = -3;
+
+    private static int[] FieldTargets(RowLayout layout, int fields)
+    {
+        var targets = new int[fields];
+        Array.Fill(targets, SkipField);
+        if (layout.IndexCol >= 0) targets[layout.IndexCol] = IndexField;
+        if (layout.ArchCol >= 0) targets[layout.ArchCol] = ArchField;
+        for (int j = 0; j < layout.ValueCols.Length; j++) targets[layout.ValueCols[j]] = j;
+        return targets;
+    }
 
     private static long Utf8BomLength(SafeFileHandle file)
     {
@@ -242,29 +255,71 @@ internal static class ChunkedWideCsv
 
     private static void ParseLine(ReadOnlySpan<byte> line, int row, ChunkTarget t)
     {
-        var layout = t.Layout;
-        var cols = layout.ValueCols;
+        var targets = t.FieldTargets;
         int field = 0, pos = 0;
-        // Value columns are usually in file order; `next` walks them, and a column requested out of order is looked up.
-        int nextValue = 0;
         while (true)
         {
-            int comma = line[pos..].IndexOf((byte)',');
-            var raw = comma >= 0 ? line.Slice(pos, comma) : line[pos..];
-            if (field == layout.IndexCol) t.Indices![row] = ParseIndex(raw);
-            else if (field == layout.ArchCol) t.Archs![row] = ParseArch(raw, t.Space!);
+            if (field >= targets.Length) throw new NeedsGeneralReader(); // more fields than the header
+            int what = targets[field], end;
+            // The common field, a plain decimal ended by a comma or the line, is parsed in the same scan that finds its end.
+            if (what >= 0 && TryPlainDecimal(line, pos, out double v, out end) && Acceptable(v, t.Kind))
+                t.Columns[what][row] = v;
             else
             {
-                int j = nextValue < cols.Length && cols[nextValue] == field ? nextValue++ : Array.IndexOf(cols, field);
-                if (j >= 0) t.Columns[j][row] = ParseValue(raw, t.Kind, t.Source, field, layout);
+                int comma = line[pos..].IndexOf((byte)',');
+                end = comma >= 0 ? pos + comma : line.Length;
+                var raw = line[pos..end];
+                if (what >= 0) t.Columns[what][row] = ParseValue(raw, t.Kind, t.Source);
+                else if (what == IndexField) t.Indices![row] = ParseIndex(raw);
+                else if (what == ArchField) t.Archs![row] = ParseArch(raw, t.Space!);
             }
             field++;
-            if (comma < 0) break;
-            pos += comma + 1;
-            if (field >= t.Fields) throw new NeedsGeneralReader(); // more fields than the header
+            if (end >= line.Length) break;
+            pos = end + 1;
         }
-        if (field != t.Fields) throw new NeedsGeneralReader(); // fewer fields than the header (or a blank line)
+        if (field != targets.Length) throw new NeedsGeneralReader(); // fewer fields than the header (or a blank line)
     }
+
+    /// <summary>
+    /// <see cref="FastDecimal.TryParse"/> on the field starting at <paramref name="pos"/>, fused
+    /// with finding its end (the next comma or the line's end): the same digits rule and the same
+    /// single division, so the same bits. Anything else (spaces, signs, exponents) returns false.
+    /// </summary>
+    private static bool TryPlainDecimal(ReadOnlySpan<byte> line, int pos, out double value, out int end)
+    {
+        value = 0;
+        ulong mantissa = 0;
+        int digits = 0, fraction = 0, i = pos;
+        bool any = false, dot = false;
+        for (; i < line.Length; i++)
+        {
+            uint d = (uint)(line[i] - '0');
+            if (d <= 9)
+            {
+                any = true;
+                if (dot) fraction++;
+                if (mantissa == 0 && d == 0) continue; // leading zeros are not significant
+                mantissa = mantissa * 10 + d;
+                if (++digits > 15) break;
+            }
+            else if (line[i] == (byte)'.' && !dot) dot = true;
+            else break;
+        }
+        end = i;
+        if (digits > 15 || (i < line.Length && line[i] != (byte)',') || !any || fraction >= PowersOfTen.Length) return false;
+        value = fraction == 0 ? mantissa : mantissa / PowersOfTen[fraction];
+        return true;
+    }
+
+    private static readonly double[] PowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
+    /// <summary>The range <see cref="RowLayout.Parse"/> takes without the general rules.</summary>
+    private static bool Acceptable(double v, ValueKind kind) =>
+        (v > 0 || (v == 0 && kind == ValueKind.AccuracyPercent)) && v <= WideTableReader.MaxValue && !(kind == ValueKind.AccuracyPercent && v > 100);
 
     private static int ParseIndex(ReadOnlySpan<byte> raw)
     {
@@ -279,11 +334,10 @@ internal static class ChunkedWideCsv
     }
 
     /// <summary>The value <see cref="RowLayout.Parse"/> stores for this field, or <see cref="NeedsGeneralReader"/> where it reports an error.</summary>
-    private static double ParseValue(ReadOnlySpan<byte> raw, ValueKind kind, string source, int field, RowLayout layout)
+    private static double ParseValue(ReadOnlySpan<byte> raw, ValueKind kind, string source)
     {
         var s = raw[Ascii.Trim(raw)];
-        if ((FastDecimal.TryParse(s, out var v) || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v))
-            && (v > 0 || (v == 0 && kind == ValueKind.AccuracyPercent)) && v <= WideTableReader.MaxValue && !(kind == ValueKind.AccuracyPercent && v > 100))
+        if ((FastDecimal.TryParse(s, out var v) || double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out v)) && Acceptable(v, kind))
             return v;
         // Missing markers and errors: the general rules, on the same string the general reader builds.
         try { return WideTableReader.ParseValue(source, 0, "", Encoding.UTF8.GetString(raw).Trim(), kind); }
