@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 using OneProxy.SearchSpaces;
@@ -71,11 +70,10 @@ internal static class ChunkedWideCsv
 
             var columns = new double[layout.ValueCols.Length][];
             for (int j = 0; j < columns.Length; j++) columns[j] = new double[rows];
-            List<int>? indices = null;
-            if (layout.IndexCol >= 0) { indices = new List<int>(rows); CollectionsMarshal.SetCount(indices, rows); }
+            // Plain arrays: chunks write disjoint rows of them from several threads (a List's indexer would also bump its version field).
+            var indices = layout.IndexCol >= 0 ? new int[rows] : null;
             bool withArchs = layout.ArchCol >= 0 || (architectures is not null && layout.IndexCol >= 0);
-            List<Architecture>? archs = null;
-            if (withArchs) { archs = new List<Architecture>(rows); CollectionsMarshal.SetCount(archs, rows); }
+            var archs = withArchs ? new Architecture[rows] : null;
 
             var chunk = new ChunkTarget(path, kind, FieldTargets(layout, header.Length), space, columns, indices, layout.ArchCol >= 0 ? archs : null);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -87,12 +85,10 @@ internal static class ChunkedWideCsv
             if (!KeysAreUnique(indices, layout.ArchCol < 0 ? null : archs)) return null;
             if (layout.ArchCol < 0 && architectures is not null && indices is not null)
             {
-                var joined = CollectionsMarshal.AsSpan(archs);
-                var idx = CollectionsMarshal.AsSpan(indices);
                 for (int r = 0; r < rows; r++)
                 {
-                    if (!architectures.TryGetValue(idx[r], out var a)) return null;
-                    joined[r] = a;
+                    if (!architectures.TryGetValue(indices[r], out var a)) return null;
+                    archs![r] = a;
                 }
                 if (!KeysAreUnique(null, archs)) return null;
             }
@@ -108,7 +104,7 @@ internal static class ChunkedWideCsv
     /// <summary>What every chunk writes into, and how its fields are read.</summary>
     /// <param name="FieldTargets">Per field of a line: the value column it fills (>= 0), <see cref="IndexField"/>, <see cref="ArchField"/> or <see cref="SkipField"/>.</param>
     private sealed record ChunkTarget(string Source, ValueKind Kind, int[] FieldTargets, ISearchSpace? Space,
-        double[][] Columns, List<int>? Indices, List<Architecture>? Archs);
+        double[][] Columns, int[]? Indices, Architecture[]? Archs);
 
     private const int SkipField = -1, IndexField = -2, ArchField = -3;
 
@@ -345,11 +341,11 @@ internal static class ChunkedWideCsv
     }
 
     /// <summary>True when no index and no architecture repeats (a repeat is an error the general reader reports with both lines).</summary>
-    private static bool KeysAreUnique(List<int>? indices, List<Architecture>? archs)
+    private static bool KeysAreUnique(int[]? indices, Architecture[]? archs)
     {
         if (indices is not null)
         {
-            var idx = CollectionsMarshal.AsSpan(indices);
+            var idx = indices;
             int max = 0;
             foreach (var i in idx) max = Math.Max(max, i);
             if (max < 1 << 28)
@@ -370,7 +366,7 @@ internal static class ChunkedWideCsv
         }
         if (archs is not null)
         {
-            var seen = new HashSet<Architecture>(archs.Count);
+            var seen = new HashSet<Architecture>(archs.Length);
             foreach (var a in archs) if (!seen.Add(a)) return false;
         }
         return true;
