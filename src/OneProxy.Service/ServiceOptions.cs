@@ -40,6 +40,12 @@ public sealed record ServiceOptions
     /// <summary>Pipelines computing at once (the others wait for measurements); one core is left to the API.</summary>
     public int ComputeSlots { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
 
+    /// <summary>
+    /// Linux nice value of the pipeline threads (0: the API's priority). Pipelines compute in
+    /// bursts of tens of milliseconds; a higher value lets a woken request thread run first.
+    /// </summary>
+    public int PipelineNice { get; init; } = 5;
+
     /// <summary>How often a waiting pipeline re-reads its results from the store (results accepted by this replica arrive at once).</summary>
     public int ResultPollMs { get; init; } = 1_000;
 
@@ -63,6 +69,7 @@ public sealed record ServiceOptions
         if (LeaseMs < 100 || LeaseMs > MaxLeaseMs) throw new ArgumentOutOfRangeException("--lease-ms", LeaseMs, $"must be in 100..{MaxLeaseMs}");
         if (PlannerLeaseMs < 300) throw new ArgumentOutOfRangeException("--planner-lease-ms", PlannerLeaseMs, "must be >= 300");
         if (Pipelines is < 1 or > 4096) throw new ArgumentOutOfRangeException("--pipelines", Pipelines, "must be in 1..4096");
+        if (PipelineNice is < 0 or > 19) throw new ArgumentOutOfRangeException("--pipeline-nice", PipelineNice, "must be in 0..19");
         if (ComputeSlots < 1) throw new ArgumentOutOfRangeException("--compute-slots", ComputeSlots, "must be >= 1");
         if (PlannerTickMs < 10 || ResultPollMs < 10) throw new ArgumentOutOfRangeException("--poll-ms", ResultPollMs, "ticks must be >= 10 ms");
         if (DefaultBudget < Onboarding.ProxySample) throw new ArgumentOutOfRangeException("--budget", DefaultBudget, $"must be >= the proxy sample {Onboarding.ProxySample}");

@@ -40,6 +40,16 @@ public static class WideTableReader
         IReadOnlyDictionary<int, Architecture>? architectures = null, bool allowNoValues = false, IReadOnlyList<string>? only = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"file not found: {path}", path);
+        // The common file (no quotes, no problems) is parsed from byte spans on all cores; anything
+        // else, every error included, is read again below, so messages and checks stay those of CsvHelper.
+        return ChunkedWideCsv.TryRead(path, kind, space, architectures, allowNoValues, only)
+            ?? ReadGeneral(path, kind, space, architectures, allowNoValues, only);
+    }
+
+    /// <summary>The general reader of a file (CsvHelper, RFC 4180 quoting, every error message); <see cref="Read(string, ValueKind, ISearchSpace?, IReadOnlyDictionary{int, Architecture}?, bool, IReadOnlyList{string}?)"/> without its fast path.</summary>
+    internal static WideTable ReadGeneral(string path, ValueKind kind, ISearchSpace? space = null,
+        IReadOnlyDictionary<int, Architecture>? architectures = null, bool allowNoValues = false, IReadOnlyList<string>? only = null)
+    {
         // Lines bound the rows, so every column is allocated once at (nearly) its final size.
         var (lines, length) = LineCount(path);
         using var stream = OpenSkippingUtf8Bom(path);

@@ -18,10 +18,16 @@ namespace OneProxy.Transfer;
 /// </summary>
 /// <param name="searchPool">When set, the search on the adapted predictor scores only these architectures instead of the
 /// whole space: a partial recording (a published subset) can replay nothing else on the target.</param>
+/// <param name="encodedSpace">The whole space already encoded with <paramref name="accuracy"/> (shared by every run):
+/// the exhaustive search scores it instead of enumerating and encoding the space again (same front).</param>
 public sealed class TransferPipeline(ISearchSpace space, LinearPredictor proxy, IReadOnlyList<Candidate> proxyFront,
-    ProxyAdapter adapter, IAccuracySource accuracy, TransferOptions options, IReadOnlyList<Architecture>? searchPool = null)
+    ProxyAdapter adapter, IAccuracySource accuracy, TransferOptions options, IReadOnlyList<Architecture>? searchPool = null,
+    EncodedPopulation? encodedSpace = null)
 {
     private readonly TransferOptions _options = options.Validate();
+    private readonly EncodedPopulation? _encoded = encodedSpace is null || (encodedSpace.IsWholeSpace && encodedSpace.Space.Name == space.Name && ReferenceEquals(encodedSpace.Accuracy, accuracy))
+        ? encodedSpace
+        : throw new ArgumentException($"the encoded population must be the whole {space.Name} space scored with {accuracy.Name}", nameof(encodedSpace));
 
     /// <param name="samplePool">Architectures the sample is drawn from, in the order to take them (the caller shuffles with its own stream).</param>
     /// <param name="seeds">The run's stream; the search (non-enumerable spaces only) derives "search" from it.</param>
@@ -90,6 +96,7 @@ public sealed class TransferPipeline(ISearchSpace space, LinearPredictor proxy, 
         var result = adapter.AdaptAuto(new FeatureMatrix(space, archs), archs.Select(a => measured[a]).ToArray(), target);
         var scorer = new ArchitectureScorer(space, result.Predictor, accuracy);
         var front = searchPool is not null ? Pareto.NonDominated(scorer.Score(searchPool))
+            : _encoded is not null ? _encoded.Front(result.Predictor)
             : space.Size <= 5_000_000
             ? ExhaustiveSearch.Front(scorer)
             : new EvolutionarySearch(scorer, _options.Evolution).Sweep(EvolutionarySearch.EvenTs(_options.SweepPoints), seeds.Derive("search").Int32Seed);

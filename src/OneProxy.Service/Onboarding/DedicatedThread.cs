@@ -8,11 +8,13 @@ namespace OneProxy.Service.Onboarding;
 /// </summary>
 public static class DedicatedThread
 {
-    public static Task<T> Run<T>(string name, Func<T> body)
+    /// <param name="nice">Linux nice value for this thread (0: unchanged); see <see cref="ThreadNiceness"/>.</param>
+    public static Task<T> Run<T>(string name, Func<T> body, int nice = 0)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
+            if (nice > 0) ThreadNiceness.TrySetCurrent(nice);
             try { done.SetResult(body()); }
             catch (Exception e) { done.SetException(e); } // handed to the awaiting caller, which decides; nothing is swallowed
         }, maxStackSize: 1 << 20) { IsBackground = true, Name = name };

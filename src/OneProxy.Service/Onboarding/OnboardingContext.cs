@@ -11,7 +11,8 @@ namespace OneProxy.Service.Onboarding;
 /// <summary>
 /// What onboarding needs per search space, loaded once: the library of characterised devices
 /// (latency table columns), the accuracy source, and, built on first use and then shared, each
-/// library device's predictor and Pareto front over the whole space.
+/// library device's predictor and Pareto front over the whole space, and the whole space encoded
+/// once for the exhaustive searches of every device's pipeline.
 /// </summary>
 public sealed class OnboardingContext
 {
@@ -21,6 +22,8 @@ public sealed class OnboardingContext
     private readonly Dictionary<Architecture, int> _row;
     private readonly Lazy<FeatureMatrix> _all;
     private readonly Lazy<double[]> _allAccuracy;
+    private readonly Dictionary<Architecture, int> _poolIndex;
+    private readonly Lazy<EncodedPopulation?> _encodedSpace;
 
     public OnboardingContext(ISearchSpace space, WideTable latency, IAccuracySource accuracy, IReadOnlyList<string> library)
     {
@@ -37,7 +40,10 @@ public sealed class OnboardingContext
         // The sample pool: architectures with an accuracy (the front needs one) and a latency on every library device (the proxy choice needs one).
         Pool = archs.Where(a => accuracy is not TableAccuracy t || t.Contains(a))
             .Where(a => library.All(d => !double.IsNaN(latency.Column(d)[_row[a]]))).ToArray();
+        _poolIndex = new Dictionary<Architecture, int>(Pool.Count);
+        for (int i = 0; i < Pool.Count; i++) _poolIndex[Pool[i]] = i;
         _all = new(() => new FeatureMatrix(space, Pool));
+        _encodedSpace = new(() => space.Size <= 5_000_000 ? EncodedPopulation.WholeSpace(space, accuracy) : null);
         _allAccuracy = new(() => accuracy.PredictAll(Pool));
     }
 
@@ -56,6 +62,13 @@ public sealed class OnboardingContext
         var acc = new TableAccuracy(accTable, accuracyColumn);
         return new OnboardingContext(space, table, acc, library is { Count: > 0 } ? library : table.ColumnNames);
     }
+
+    /// <summary>The whole space with its features and accuracies, built on first use and shared (null when the space is too large to enumerate).</summary>
+    public EncodedPopulation? EncodedSpace => _encodedSpace.Value;
+
+    /// <summary>A pipeline's shuffled order of <see cref="Pool"/>, as indices into the shared pool.</summary>
+    public PoolOrder ShuffledPool(Random random) =>
+        new(Pool, a => _poolIndex.TryGetValue(a, out int i) ? i : -1, random);
 
     /// <summary>A library device's latency for an architecture of the pool.</summary>
     public double RecordedMs(string device, Architecture a) => Latency.Column(device)[_row[a]];

@@ -23,13 +23,13 @@ public static class OnboardingUseCase
         if (budget < settings.ProxySample) throw new ArgumentOutOfRangeException(nameof(budget), budget, $"budget is smaller than the proxy sample {settings.ProxySample}");
         var seeds = new SeedStream(settings.Seed).Derive("onboard/" + device.Name);
         int seed = seeds.Int32Seed;
-        var pool = ctx.Pool.ToArray();
-        new Random(seed).Shuffle(pool);
+        // The same order as shuffling a copy of the pool with this seed, held as indices (no copy per pipeline).
+        var pool = ctx.ShuffledPool(new Random(seed));
 
         // 1. Proxy choice from the sampled SRCC with every library device.
         int k = settings.ProxySample;
-        device.BatchOnMiss = _ => pool[..k];
-        var sample = pool[..k];
+        var sample = pool.Slice(0, k);
+        device.BatchOnMiss = _ => sample;
         var y = sample.Select(device.MeasureMs).ToArray();
         ct.ThrowIfCancellationRequested();
         var srcc = ctx.Library.ToDictionary(d => d, d => Spearman.Correlation(sample.Select(a => ctx.RecordedMs(d, a)).ToArray(), y));
@@ -39,14 +39,12 @@ public static class OnboardingUseCase
         // 2. Incremental adaptation: whole rounds are queued at once (their architectures are the pool's next AdaptBatch).
         var adapter = ctx.Adapter(proxy);
         int adaptBudget = Math.Min(settings.AdaptBudget, budget);
-        var index = new Dictionary<Architecture, int>(pool.Length);
-        for (int i = 0; i < pool.Length; i++) index[pool[i]] = i;
         device.BatchOnMiss = a =>
         {
-            int i = index[a];
+            int i = pool.PositionOf(a);
             if (i < k || i >= adaptBudget) return [a];
             int end = Math.Min(adaptBudget, k + ((i - k) / settings.AdaptBatch + 1) * settings.AdaptBatch);
-            return pool[i..end];
+            return pool.Slice(i, end);
         };
         var incremental = IncrementalAdaptation.Run(adapter, ctx.Space, device, pool,
             new IncrementalOptions { BatchSize = settings.AdaptBatch, MinMeasurements = k, Threshold = settings.AdaptThreshold, Budget = adaptBudget });
@@ -55,7 +53,7 @@ public static class OnboardingUseCase
         // 3. Algorithm 5 on the measurements so far (its sample), pruning with the rest of the budget.
         device.BatchOnMiss = null;
         var options = new TransferOptions { SampleSize = incremental.TargetMeasurements, Budget = budget, RefitEvery = settings.RefitEvery }.Validate();
-        var pipeline = new TransferPipeline(ctx.Space, ctx.Predictor(proxy), ctx.ProxyFront(proxy), adapter, ctx.Accuracy, options);
+        var pipeline = new TransferPipeline(ctx.Space, ctx.Predictor(proxy), ctx.ProxyFront(proxy), adapter, ctx.Accuracy, options, encodedSpace: ctx.EncodedSpace);
         var transferSeeds = seeds.Derive("onboarding/transfer");
         var result = settings.RefitEvery == 0 && settings.QueuePruning
             ? OneShot(ctx, device, pipeline, pool, incremental.TargetMeasurements, transferSeeds)
@@ -82,12 +80,12 @@ public static class OnboardingUseCase
     /// the pipeline computes). If a placeholder reached the sample (it cannot when the sample was
     /// measured before), the pipeline runs again waiting for each measurement.
     /// </summary>
-    private static TransferResult OneShot(OnboardingContext ctx, IQueuedDevice device, TransferPipeline pipeline, Architecture[] pool, int sampleSize, SeedStream seeds)
+    private static TransferResult OneShot(OnboardingContext ctx, IQueuedDevice device, TransferPipeline pipeline, PoolOrder pool, int sampleSize, SeedStream seeds)
     {
         var dry = new DeferringDevice(device);
         var result = pipeline.Run(dry, pool, seeds);
         if (dry.Deferred.Count == 0) return result;
-        var sample = pool[..Math.Min(sampleSize, pool.Length)].ToHashSet();
+        var sample = pool.Slice(0, Math.Min(sampleSize, pool.Count)).ToHashSet();
         if (dry.Deferred.Any(sample.Contains)) return pipeline.Run(device, pool, seeds);
         device.Queue(dry.Deferred);
         var requested = dry.Requested.Distinct().ToArray();

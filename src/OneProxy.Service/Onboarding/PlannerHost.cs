@@ -103,7 +103,7 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
             {
                 try { return OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct); }
                 finally { _compute.Release(); }
-            });
+            }, options.PipelineNice);
             if (await store.FinishDeviceAsync(name, Owner, DeviceState.Onboarded, JsonSerializer.Serialize(outcome), null, ct))
                 Interlocked.Increment(ref _onboarded);
         }

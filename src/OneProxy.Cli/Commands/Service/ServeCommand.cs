@@ -19,6 +19,7 @@ public static class ServeCommand
         var accuracy = CommonOptions.Accuracy();
         var adminKey = new Option<string?>("--admin-key") { Description = "Admin API key (default: $ONEPROXY_ADMIN_KEY, else a new one is printed)" };
         var pipelines = new Option<int>("--pipelines") { Description = "Onboarding pipelines at once on this replica", DefaultValueFactory = _ => d.Pipelines };
+        var nice = new Option<int>("--pipeline-nice") { Description = "Linux nice value of the onboarding threads (0..19; 0: the API's priority)", DefaultValueFactory = _ => d.PipelineNice };
         var slots = new Option<int>("--compute-slots") { Description = "Pipelines computing at once (the others wait for measurements); default cores - 1 keeps a core for the API", DefaultValueFactory = _ => d.ComputeSlots };
         var leaseMs = new Option<int>("--lease-ms") { Description = "Default job lease", DefaultValueFactory = _ => d.LeaseMs };
         var plannerLease = new Option<int>("--planner-lease-ms") { Description = "How long a dead replica keeps its devices' pipelines", DefaultValueFactory = _ => d.PlannerLeaseMs };
@@ -32,7 +33,7 @@ public static class ServeCommand
             "Device onboarding as a service: register devices, agents lease measurement jobs, devices are onboarded as results arrive; dashboard at /dashboard, OpenAPI at /openapi/v1.json.\n" +
             "Example: oneproxy serve --store onboarding.db   (several replicas: --store \"Host=127.0.0.1;Port=5432;Username=u;Database=d\")")
         {
-            store, port, space, library, latency, accuracy, adminKey, pipelines, slots, leaseMs, plannerLease, pollMs, budget, maxBody, refit, seed, runSeconds,
+            store, port, space, library, latency, accuracy, adminKey, pipelines, slots, nice, leaseMs, plannerLease, pollMs, budget, maxBody, refit, seed, runSeconds,
         };
         cmd.SetAction(AsyncGuard.Guarded(async (parse, ct) =>
         {
@@ -42,7 +43,7 @@ public static class ServeCommand
             var options = new ServiceOptions
             {
                 Store = parse.GetValue(store)!, Port = parse.GetValue(port), Spaces = parse.GetValue(space)!, Library = parse.GetValue(library) ?? [],
-                AdminKey = key, Pipelines = parse.GetValue(pipelines), ComputeSlots = parse.GetValue(slots), LeaseMs = parse.GetValue(leaseMs), PlannerLeaseMs = parse.GetValue(plannerLease),
+                AdminKey = key, Pipelines = parse.GetValue(pipelines), ComputeSlots = parse.GetValue(slots), PipelineNice = parse.GetValue(nice), LeaseMs = parse.GetValue(leaseMs), PlannerLeaseMs = parse.GetValue(plannerLease),
                 ResultPollMs = parse.GetValue(pollMs), DefaultBudget = parse.GetValue(budget), MaxBodyBytes = parse.GetValue(maxBody),
                 Onboarding = new OnboardingSettings { Seed = parse.GetValue(seed), RefitEvery = parse.GetValue(refit) },
             }.Validate();
