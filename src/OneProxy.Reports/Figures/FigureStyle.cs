@@ -73,13 +73,15 @@ public static class FigureStyle
         return ticks;
     }
 
-    /// <summary>Breaks a long title at ": " or ", " so that each line fits the figure (about 0.55 em a character).</summary>
+    /// <summary>Breaks a long title at ": " or ", " (else a space) so that each line fits the figure's width.</summary>
     public static string Wrap(string text, int width, float fontSize) =>
         string.Join('\n', text.Split('\n').Select(line => WrapLine(line, width, fontSize)));
 
     private static string WrapLine(string text, int width, float fontSize)
     {
-        int perLine = Math.Max(20, (int)(width / (fontSize * 0.55)));
+        // Characters per line from the measured average width of this line in the house font, with a margin.
+        double perChar = text.Length == 0 ? fontSize * 0.55 : TextWidth(text, fontSize) / text.Length;
+        int perLine = Math.Max(20, (int)((width - 30) / perChar));
         if (text.Length <= perLine) return text;
         var lines = new List<string>();
         var rest = text;

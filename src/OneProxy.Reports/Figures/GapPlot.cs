@@ -22,8 +22,8 @@ public static class GapPlot
         if (categories.Count == 0) throw new UnusableDataException("nothing to plot: no categories");
         foreach (var s in series)
             if (s.Values.Count != categories.Count) throw new ArgumentException($"series '{s.Name}' has {s.Values.Count} values for {categories.Count} categories");
-        int width = Math.Max(FigureStyle.Width, 160 + 15 * categories.Count);
-        int labelPx = (int)(categories.Max(c => c.Length) * FigureStyle.TickSize * 0.6);
+        int width = Math.Max(FigureStyle.Width, 160 + 15 * categories.Count) + 200;
+        int labelPx = (int)Math.Ceiling(categories.Max(c => FigureStyle.TextWidth(c, FigureStyle.TickSize)));
         var plot = FigureStyle.NewPlot(title, "", yLabel, width);
         for (int k = 0; k < series.Count; k++)
         {
@@ -48,7 +48,8 @@ public static class GapPlot
         plot.Axes.Bottom.TickLabelStyle.Rotation = 90;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.SetLimits(-0.7, categories.Count - 0.3, Lo - 0.15, Hi + 0.1);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.Axes.Bottom.MinimumSize = labelPx + 12;
+        plot.ShowLegend(Edge.Right);
         return new Figure(plot, width, FigureStyle.Height + labelPx);
     }
 

@@ -37,15 +37,17 @@ public static class Heatmap
         if (lo >= hi) lo = hi - 0.1;
 
         // Rows just taller than the tick font: a 27-device matrix then fits a single column at about 6 pt.
-        int cell = Math.Clamp(380 / n, (int)FigureStyle.TickSize + 1, 48);
+        // Above 30 devices the cells shrink to fit ~420 px and only every k-th name is written.
+        double cell = n <= 30 ? Math.Clamp(380 / n, (int)FigureStyle.TickSize + 1, 48) : 420.0 / n;
+        int every = (int)Math.Ceiling((FigureStyle.TickSize + 1) / cell);
         int labelPx = (int)Math.Ceiling(matrix.Devices.Max(d => FigureStyle.TextWidth(d, FigureStyle.TickSize))) + 8;
-        const int barPx = 96;
-        int width = labelPx + 6 + n * cell + barPx;
+        const int barPx = 112;
+        int width = labelPx + 6 + (int)Math.Round(n * cell) + barPx;
         int titleLines = FigureStyle.Wrap(title, width, FigureStyle.TitleSize).Count(c => c == '\n') + 2;
-        int top = (int)(titleLines * FigureStyle.TitleSize * 1.35) + 14, height = top + n * cell + labelPx + 6;
+        int top = (int)(titleLines * FigureStyle.TitleSize * 1.35) + 14, height = top + (int)Math.Round(n * cell) + labelPx + 6;
         var inv = CultureInfo.InvariantCulture;
         var plot = FigureStyle.NewPlot(
-            $"{title}\n{(n > 1 ? $"SRCC < {threshold:0.00} for {below} of {pairs} pairs; " : "")}clustered order",
+            $"{title}\n{(n > 1 ? $"SRCC < {threshold:0.00} for {below} of {pairs} pairs; " : "")}clustered order{(every > 1 ? $", every {Ordinal(every)} name" : "")}",
             "", "", width);
         var hm = plot.Add.Heatmap(values);
         hm.Colormap = new ScottPlot.Colormaps.Viridis();
@@ -63,7 +65,7 @@ public static class Heatmap
 
         var xTicks = new ScottPlot.TickGenerators.NumericManual();
         var yTicks = new ScottPlot.TickGenerators.NumericManual();
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < n; i += every)
         {
             xTicks.AddMajor(i + 0.5, matrix.Devices[order[i]]);
             yTicks.AddMajor(n - i - 0.5, matrix.Devices[order[i]]);
@@ -92,6 +94,8 @@ public static class Heatmap
                 }
         return new Figure(plot, width, height);
     }
+
+    private static string Ordinal(int k) => k switch { 2 => "2nd", 3 => "3rd", _ => $"{k}th" };
 
     /// <summary>Average-linkage leaf order of the devices on 1 − SRCC (NaN pairs count as uncorrelated).</summary>
     public static int[] ClusteredOrder(SrccMatrix matrix)

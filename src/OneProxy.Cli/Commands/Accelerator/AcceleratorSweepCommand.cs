@@ -15,8 +15,8 @@ public static class AcceleratorSweepCommand
         var limit = new Option<int>("--limit") { Description = "Use only the first N models", DefaultValueFactory = _ => int.MaxValue };
         var cycles = new Option<string?>("--cycles-out") { Description = "Write cycles (index + one column per accelerator)" };
         var energy = new Option<string?>("--energy-out") { Description = "Write energy in nJ (same layout)" };
-        var hmLat = new Option<string?>("heatmap-latency") { Description = "Heatmap (.svg, .png or .pdf) of cycles SRCC between accelerators" };
-        var hmEn = new Option<string?>("heatmap-energy") { Description = "Heatmap (.svg, .png or .pdf) of energy SRCC between accelerators" };
+        var hmLat = new Option<string?>("--heatmap-latency") { Description = "Heatmap (.svg, .png or .pdf) of cycles SRCC between accelerators" };
+        var hmEn = new Option<string?>("--heatmap-energy") { Description = "Heatmap (.svg, .png or .pdf) of energy SRCC between accelerators" };
         var threshold = new Option<double>("--threshold") { Description = "SRCC above which two accelerators count as monotone", DefaultValueFactory = _ => 0.97 };
         var cmd = new Command("sweep", "Cycles and energy of every model of a set on every accelerator of a grid, with SRCC summaries.\n" +
             "Example: oneproxy accelerator sweep --set nasbench301 --cycles-out cycles.csv --heatmap-latency lat.svg")
