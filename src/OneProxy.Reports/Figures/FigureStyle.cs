@@ -6,7 +6,7 @@ namespace OneProxy.Reports.Figures;
 /// <summary>
 /// The house style of every figure: sizes and fonts chosen so that a figure printed at single-column
 /// width (3.5 in = 252 pt) keeps its smallest text at 6 pt or more (13 px on a 520 px figure scales to
-/// 6.3 pt), a colour-blind-safe palette (Okabe-Ito) and a distinct marker per series.
+/// 6.3 pt), a colour-blind-safe palette (Okabe-Ito first) and a distinct marker per series.
 /// </summary>
 public static class FigureStyle
 {
@@ -16,7 +16,9 @@ public static class FigureStyle
     /// <summary>Column width in points the readability rule is stated for.</summary>
     public const double ColumnPoints = 252;
 
-    public static readonly string[] Palette = ["#D55E00", "#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"];
+    // Okabe-Ito without black (kept for references such as the oracle) and yellow (unreadable on white),
+    // then Tol's wine, teal and indigo and a grey, so ten series stay distinct.
+    public static readonly string[] Palette = ["#D55E00", "#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#882255", "#44AA99", "#332288", "#999999"];
 
     public static readonly MarkerShape[] Markers =
     [
@@ -48,11 +50,11 @@ public static class FigureStyle
     {
         var plot = new Plot();
         plot.Font.Set(FontName.Value);
-        plot.Title(Wrap(title, width, TitleSize));
+        plot.Title(Wrap(SvgText.Clean(title), width, TitleSize));
         plot.Axes.Title.Label.FontSize = TitleSize;
         plot.Axes.Title.Label.Bold = false;
-        plot.XLabel(xLabel, LabelSize);
-        plot.YLabel(yLabel, LabelSize);
+        plot.XLabel(SvgText.Clean(xLabel), LabelSize);
+        plot.YLabel(SvgText.Clean(yLabel), LabelSize);
         foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
         {
             axis.TickLabelStyle.FontSize = TickSize;

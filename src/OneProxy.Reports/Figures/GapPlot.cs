@@ -35,7 +35,7 @@ public static class GapPlot
             for (int i = 0; i < categories.Count; i++)
                 if (double.IsFinite(s.Values[i])) { xs.Add(i + dx); ys.Add(Y(s.Values[i])); }
             var m = plot.Add.Markers(xs.ToArray(), ys.ToArray(), FigureStyle.Markers[k % FigureStyle.Markers.Length], 7, FigureStyle.Parse(s.Color));
-            m.LegendText = s.Name;
+            m.LegendText = SvgText.Clean(s.Name);
         }
         var line = plot.Add.HorizontalLine(Y(reference), 1.5f, FigureStyle.Parse("#D55E00"), LinePattern.Dashed);
         line.LegendText = string.Create(CultureInfo.InvariantCulture, $"target {reference * 100:0.##} %");
@@ -43,7 +43,7 @@ public static class GapPlot
         foreach (var (v, label) in new[] { (-2.0, "≤0.01"), (-1.0, "0.1"), (0.0, "1"), (1.0, "10"), (2.0, "100") }) yTicks.AddMajor(v, label);
         plot.Axes.Left.TickGenerator = yTicks;
         var xTicks = new ScottPlot.TickGenerators.NumericManual();
-        for (int i = 0; i < categories.Count; i++) xTicks.AddMajor(i, categories[i]);
+        for (int i = 0; i < categories.Count; i++) xTicks.AddMajor(i, SvgText.Clean(categories[i]));
         plot.Axes.Bottom.TickGenerator = xTicks;
         plot.Axes.Bottom.TickLabelStyle.Rotation = 90;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;

@@ -54,6 +54,8 @@ public static class Heatmap
         hm.ManualRange = new ScottPlot.Range(lo, hi);
         hm.NaNCellColor = Colors.LightGray;
         hm.Rectangle = new CoordinateRect(0, n, 0, n);
+        // One vector rectangle per cell: a bitmap would be smoothed when an SVG or PDF viewer scales it.
+        hm.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
         var bar = plot.Add.ColorBar(hm);
         bar.Label = "SRCC";
         bar.LabelStyle.FontSize = FigureStyle.LabelSize;
@@ -67,8 +69,8 @@ public static class Heatmap
         var yTicks = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < n; i += every)
         {
-            xTicks.AddMajor(i + 0.5, matrix.Devices[order[i]]);
-            yTicks.AddMajor(n - i - 0.5, matrix.Devices[order[i]]);
+            xTicks.AddMajor(i + 0.5, SvgText.Clean(matrix.Devices[order[i]]));
+            yTicks.AddMajor(n - i - 0.5, SvgText.Clean(matrix.Devices[order[i]]));
         }
         plot.Axes.Bottom.TickGenerator = xTicks;
         plot.Axes.Left.TickGenerator = yTicks;

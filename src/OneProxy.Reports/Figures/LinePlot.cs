@@ -51,7 +51,7 @@ public static class LinePlot
             bool sparse = finite.Length <= 30;
             line.MarkerSize = sparse ? 6 : 0;
             line.MarkerShape = FigureStyle.Markers[k % FigureStyle.Markers.Length];
-            line.LegendText = s.Name;
+            line.LegendText = SvgText.Clean(s.Name);
         }
         plot.Axes.SetLimits(x0, x1, y0, y1);
         FigureStyle.SetRoundTicks(plot.Axes.Bottom, x0, x1);
@@ -82,12 +82,12 @@ public static class LinePlot
                     LineWidth = 0,
                     Size = barH * 0.9,
                 });
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[s].Name, FillColor = color });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = SvgText.Clean(series[s].Name), FillColor = color });
         }
         var b = plot.Add.Bars(all);
         b.Horizontal = true;
         var yTicks = new ScottPlot.TickGenerators.NumericManual();
-        for (int g = 0; g < groups; g++) yTicks.AddMajor(groups - 1 - g, categories[g]);
+        for (int g = 0; g < groups; g++) yTicks.AddMajor(groups - 1 - g, SvgText.Clean(categories[g]));
         plot.Axes.Left.TickGenerator = yTicks;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         double max = Math.Max(1e-9, series.SelectMany(s => s.Values).Max()) * 100 * 1.03;

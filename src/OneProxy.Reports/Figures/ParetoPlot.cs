@@ -39,7 +39,7 @@ public static class ParetoPlot
             double[] xs = pts.Select(p => p.LatencyMs).ToArray(), ys = pts.Select(p => p.AccuracyPercent).ToArray();
             var color = FigureStyle.Parse(s.Color);
             int below = ys.Count(y => y < yLo);
-            string legend = string.Create(CultureInfo.InvariantCulture, $"{s.Name} ({pts.Length}{(below > 0 ? $", {below} below axis" : "")})");
+            string legend = string.Create(CultureInfo.InvariantCulture, $"{SvgText.Clean(s.Name)} ({pts.Length}{(below > 0 ? $", {below} below axis" : "")})");
             if (s.Staircase)
             {
                 // The step continues to the right edge: nothing slower is better than the last point.
