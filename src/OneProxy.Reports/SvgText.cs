@@ -9,19 +9,24 @@ namespace OneProxy.Reports;
 /// </summary>
 public static class SvgText
 {
-    public static string Escape(string? text)
+    public static string Escape(string? text) => SecurityElement.Escape(Clean(text)) ?? string.Empty;
+
+    /// <summary>
+    /// The text with control characters (line feeds excepted: titles use them) and lone surrogates replaced by U+FFFD, for writers (the plotting
+    /// library) that escape the XML specials themselves but pass everything else through.
+    /// </summary>
+    public static string Clean(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
-        var clean = string.Create(text.Length, text, static (span, s) =>
+        return string.Create(text.Length, text, static (span, s) =>
         {
             for (int i = 0; i < s.Length; i++)
             {
                 char c = s[i];
                 bool lone = char.IsHighSurrogate(c) ? i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1])
                     : char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(s[i - 1]));
-                span[i] = char.IsControl(c) || lone ? '\uFFFD' : c;
+                span[i] = (char.IsControl(c) && c != '\n') || lone ? '\uFFFD' : c;
             }
         });
-        return SecurityElement.Escape(clean) ?? string.Empty;
     }
 }

@@ -157,9 +157,10 @@ public class PartialAndHostileInputTests : IDisposable
         var values = new double[n, n];
         var pairs = new int[n, n];
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) { values[i, j] = i == j ? 1 : 0.5; pairs[i, j] = 10; }
-        var svg = HeatmapSvg.Render(new SrccMatrix(names, values, pairs), "title \u0001 <b>", 0.9);
+        var svg = OneProxy.Reports.Figures.Heatmap.Create(new SrccMatrix(names, values, pairs), "title \u0001 <b>", 0.9).ToSvg();
         var doc = XDocument.Parse(svg); // throws on an invalid character or unescaped markup
         Assert.Contains(doc.Descendants().Select(x => x.Value), v => v.Contains("amp&<lt>"));
+        Assert.Contains(doc.Descendants().Select(x => x.Value), v => v.Contains("title \uFFFD <b>"));
         Assert.Equal("bell\uFFFDdev", SvgText.Escape("bell\u0007dev"));
         Assert.Equal("a&amp;b", SvgText.Escape("a&b"));
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using OneProxy.Reports;
+using OneProxy.Reports.Figures;
 using OneProxy.Search;
 using OneProxy.SearchSpaces;
 
@@ -62,7 +63,7 @@ public static class CodesignReport
     private static string Hw(string[] names, int i) => i >= 0 ? names[i] : "none";
 
     /// <summary>Target's accuracy vs Mcycles scatter, its front, and the target optima of the three constraints.</summary>
-    public static string FrontSvg(CodesignResult r)
+    public static Figure Front(CodesignResult r)
     {
         int t = r.Accelerators.Select(a => a.Name).ToList().IndexOf(r.Options.Target);
         var cyc = r.Sweep.Cycles[t];
@@ -71,12 +72,12 @@ public static class CodesignReport
         var front = Selection.Front(r.Accuracy, cyc, r.Sweep.EnergyNj[t]);
         var staircase = Pareto2(r.Accuracy, cyc).Select(C).ToArray();
         var opts = r.Constraints.Select(c => C(c.TargetOptimum)).ToArray();
-        return ParetoPlotSvg.Render($"{r.Options.ModelSet} on {r.Options.Target}: accuracy vs Mcycles (x axis: Mcycles)", [
-            new PlotSeries("all models", all, "#bbbbbb", false),
-            new PlotSeries("acc/cycles/energy front", front.Select(C).ToArray(), "#1f77b4", false),
-            new PlotSeries("acc/cycles front", staircase, "#333333", true),
-            new PlotSeries("target optima of the 3 budgets", opts, "#d62728", false),
-        ]);
+        return ParetoPlot.Create($"{r.Options.ModelSet} on {r.Options.Target}: accuracy vs Mcycles", [
+            new PlotSeries("all models", all, "#999999", false),
+            new PlotSeries("acc/cycles/energy front", front.Select(C).ToArray(), "#0072B2", false),
+            new PlotSeries("acc/cycles front", staircase, "#000000", true),
+            new PlotSeries("target optima of the 3 budgets", opts, "#D55E00", false),
+        ], $"Mcycles on {r.Options.Target} (MAESTRO-style cost model)");
     }
 
     private static int[] Pareto2(double[] acc, double[] cyc)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using OneProxy.Accelerators.Codesign;
 using OneProxy.Reports;
+using OneProxy.Reports.Figures;
 
 namespace OneProxy.Accelerators.UseCases;
 
@@ -41,12 +42,12 @@ public static class SweepUseCase
         if (o.EnergyOut != null) { File.WriteAllText(o.EnergyOut, Wide(models, names, r.EnergyNj)); written.Add(o.EnergyOut); }
         if (o.LatencyHeatmap != null)
         {
-            File.WriteAllText(o.LatencyHeatmap, HeatmapSvg.Render(lat.Matrix, $"Cycles monotonicity over accelerators: {o.ModelSet} ({models.Count} models)", o.Threshold));
+            Heatmap.Create(lat.Matrix, $"Cycles monotonicity over accelerators: {o.ModelSet} ({models.Count} models)", o.Threshold).Save(o.LatencyHeatmap, "heatmap-latency");
             written.Add(o.LatencyHeatmap);
         }
         if (o.EnergyHeatmap != null)
         {
-            File.WriteAllText(o.EnergyHeatmap, HeatmapSvg.Render(en.Matrix, $"Energy monotonicity over accelerators: {o.ModelSet} ({models.Count} models)", o.Threshold));
+            Heatmap.Create(en.Matrix, $"Energy monotonicity over accelerators: {o.ModelSet} ({models.Count} models)", o.Threshold).Save(o.EnergyHeatmap, "heatmap-energy");
             written.Add(o.EnergyHeatmap);
         }
         return new SweepSummary(models.Count, names.Length, r.Rejected.Count, r.UniqueLayers, sw.Elapsed.TotalSeconds, lat, en, written);

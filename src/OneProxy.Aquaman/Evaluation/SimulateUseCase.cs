@@ -1,4 +1,5 @@
 using OneProxy.Aquaman.Reports;
+using OneProxy.Reports.Figures;
 
 namespace OneProxy.Aquaman.Evaluation;
 
@@ -16,7 +17,8 @@ public static class SimulateUseCase
         if (request.Format is not ("table" or "csv" or "json")) throw new UnusableDataException($"--format must be table, csv or json, got '{request.Format}'");
         var report = SimulationRunner.Run(request.Options, progress, cancellationToken);
         var files = new List<string>();
-        if (request.PlotPath is { } plot) { File.WriteAllText(plot, SimulationPlots.AverageQoe(report)); files.Add(plot); }
+        var curves = SimulationPlots.Curves(report);
+        if (request.PlotPath is { } plot) { SimulationPlots.AverageQoe(curves).Save(plot); files.Add(plot); }
         if (request.DetailsDirectory is { } dir)
         {
             Directory.CreateDirectory(dir);
@@ -27,15 +29,22 @@ public static class SimulateUseCase
                 File.WriteAllText(p, text);
                 files.Add(p);
             }
+            void Draw(string name, Figure? figure)
+            {
+                if (figure is null) return;
+                var p = Path.Combine(dir, name);
+                figure.Save(p);
+                files.Add(p);
+            }
             Write("summary.csv", SimulationTables.SummaryCsv(report));
             Write("curves.csv", SimulationTables.CurvesCsv(report));
             Write("selections.csv", SimulationTables.SelectionsCsv(report));
             Write("training-loss.csv", SimulationTables.LossCsv(report));
-            Write("avg-qoe.svg", SimulationPlots.AverageQoe(report));
-            Write("regret.svg", SimulationPlots.Regret(report));
-            Write("qoe-cdf.svg", SimulationPlots.Cdf(report));
-            Write("selections.svg", SimulationPlots.Selections(report));
-            Write("training-loss.svg", SimulationPlots.Loss(report));
+            Draw("avg-qoe.svg", SimulationPlots.AverageQoe(curves));
+            Draw("regret.svg", SimulationPlots.Regret(curves));
+            Draw("qoe-cdf.svg", SimulationPlots.Cdf(report));
+            Draw("selections.svg", SimulationPlots.Selections(curves));
+            Draw("training-loss.svg", SimulationPlots.Loss(curves));
         }
         string text = request.Format switch
         {

@@ -1,35 +1,56 @@
 using OneProxy.Aquaman.Evaluation;
+using OneProxy.Reports.Figures;
 
 namespace OneProxy.Aquaman.Reports;
+
+/// <summary>
+/// What the simulation figures need, either from a finished run or read back from the CSVs a run
+/// saved (<see cref="SimulationCsvFigures"/>), so a figure can be redrawn without rerunning the bandits.
+/// </summary>
+public sealed record SimulationCurves(string Subtitle, IReadOnlyList<string> Policies, IReadOnlyList<double> Rounds,
+    IReadOnlyList<double[]> AverageQoe, IReadOnlyList<double[]> AverageQoeStd, IReadOnlyList<double[]> Regret, IReadOnlyList<double> RegretSlope,
+    IReadOnlyList<string> ModelNames, IReadOnlyList<double> OracleShare, IReadOnlyList<double[]> SelectionShare,
+    IReadOnlyList<string> TrainedPolicies, IReadOnlyList<double[]> TrainingLoss);
 
 /// <summary>The figures of a simulation: time-average QoE, cumulative regret, QoE CDF, selections vs Oracle, training loss.</summary>
 public static class SimulationPlots
 {
-    private static string Color(int i) => LinePlotSvg.Palette[i % LinePlotSvg.Palette.Length];
+    private static string Color(int i) => FigureStyle.Palette[i % FigureStyle.Palette.Length];
 
-    private static string Subtitle(SimulationReport r) =>
-        $"{r.EnvironmentLabel}, T={r.Options.Rounds}, delay U{{1..{r.Options.MaxDelay}}}, {r.Options.Seeds} seeds";
+    public static string Subtitle(string environmentLabel, int rounds, int maxDelay, int seeds) =>
+        $"{environmentLabel}, T={rounds}, delay U{{1..{maxDelay}}}, {seeds} seeds";
 
-    public static string AverageQoe(SimulationReport r) => LinePlotSvg.Render($"Time-average QoE (mean ± sd over seeds): {Subtitle(r)}", "round", "time-average QoE",
-        r.Summaries.Select((s, i) => new LineSeries(s.Policy, Color(i), s.CurveRounds.Select(x => (double)x).ToArray(), s.AverageQoeCurve,
-            s.AverageQoeCurve.Zip(s.AverageQoeCurveStd, (m, d) => m - d).ToArray(), s.AverageQoeCurve.Zip(s.AverageQoeCurveStd, (m, d) => m + d).ToArray())).ToArray(),
-        yMin: Math.Max(0, r.Summaries.Min(s => s.AverageQoeCurve[^1]) - 0.15), yMax: Math.Min(1, r.Summaries.Max(s => s.AverageQoeCurve.Max()) + 0.03));
+    private static string Subtitle(SimulationReport r) => Subtitle(r.EnvironmentLabel, r.Options.Rounds, r.Options.MaxDelay, r.Options.Seeds);
 
-    public static string Regret(SimulationReport r) => LinePlotSvg.Render($"Cumulative regret (seed mean): {Subtitle(r)}", "round", "cumulative pseudo-regret",
-        r.Summaries.Select((s, i) => new LineSeries($"{s.Policy} (slope {s.RegretLogLogSlope:0.00})", Color(i), s.CurveRounds.Select(x => (double)x).ToArray(), s.RegretCurve)).ToArray(), yMin: 0);
-
-    public static string Cdf(SimulationReport r) => LinePlotSvg.Render($"CDF of per-round QoE: {Subtitle(r)}", "QoE", "fraction of rounds",
-        r.Summaries.Select((s, i) => new LineSeries(s.Policy, Color(i), Enumerable.Range(1, 100).Select(b => b / 100.0).ToArray(), s.Cdf)).ToArray(), 0, 1);
-
-    public static string Selections(SimulationReport r) => LinePlotSvg.Bars($"Share of rounds per model: {Subtitle(r)}", r.ModelNames,
-        [("oracle (same devices)", "#000000", r.Summaries[0].OracleSelectionShare),
-         .. r.Summaries.Where(s => s.Policy != "oracle").Select((s, i) => (s.Policy, Color(i + 1), (IReadOnlyList<double>)s.SelectionShare))]);
-
-    public static string? Loss(SimulationReport r)
+    public static SimulationCurves Curves(SimulationReport r)
     {
         var trained = r.Summaries.Where(s => s.TrainingLoss.Length > 0).ToArray();
-        if (trained.Length == 0) return null;
-        return LinePlotSvg.Render($"Last-epoch training loss (MSE) per retraining: {Subtitle(r)}", "retraining (every 100 feedbacks)", "MSE",
-            trained.Select((s, i) => new LineSeries(s.Policy, Color(i), Enumerable.Range(1, s.TrainingLoss.Length).Select(x => (double)x).ToArray(), s.TrainingLoss)).ToArray(), yMin: 0);
+        return new SimulationCurves(Subtitle(r), r.Summaries.Select(s => s.Policy).ToArray(), r.Summaries[0].CurveRounds.Select(x => (double)x).ToArray(),
+            r.Summaries.Select(s => s.AverageQoeCurve.ToArray()).ToArray(), r.Summaries.Select(s => s.AverageQoeCurveStd.ToArray()).ToArray(),
+            r.Summaries.Select(s => s.RegretCurve.ToArray()).ToArray(), r.Summaries.Select(s => s.RegretLogLogSlope).ToArray(),
+            r.ModelNames, r.Summaries[0].OracleSelectionShare.ToArray(), r.Summaries.Select(s => s.SelectionShare.ToArray()).ToArray(),
+            trained.Select(s => s.Policy).ToArray(), trained.Select(s => s.TrainingLoss.ToArray()).ToArray());
+    }
+
+    public static Figure AverageQoe(SimulationCurves c) => LinePlot.Create($"Time-average QoE (mean ± sd over seeds): {c.Subtitle}", "round", "time-average QoE",
+        c.Policies.Select((p, i) => new LineSeries(p, Color(i), c.Rounds, c.AverageQoe[i],
+            c.AverageQoe[i].Zip(c.AverageQoeStd[i], (m, d) => m - d).ToArray(), c.AverageQoe[i].Zip(c.AverageQoeStd[i], (m, d) => m + d).ToArray())).ToArray(),
+        yMin: Math.Max(0, c.AverageQoe.Min(q => q[^1]) - 0.15), yMax: Math.Min(1, c.AverageQoe.Max(q => q.Max()) + 0.03));
+
+    public static Figure Regret(SimulationCurves c) => LinePlot.Create($"Cumulative regret (seed mean): {c.Subtitle}", "round", "cumulative pseudo-regret",
+        c.Policies.Select((p, i) => new LineSeries($"{p} (slope {c.RegretSlope[i]:0.00})", Color(i), c.Rounds, c.Regret[i])).ToArray(), yMin: 0);
+
+    public static Figure Cdf(SimulationReport r) => LinePlot.Create($"CDF of per-round QoE: {Subtitle(r)}", "QoE", "fraction of rounds",
+        r.Summaries.Select((s, i) => new LineSeries(s.Policy, Color(i), Enumerable.Range(1, 100).Select(b => b / 100.0).ToArray(), s.Cdf)).ToArray(), 0, 1);
+
+    public static Figure Selections(SimulationCurves c) => LinePlot.Bars($"Share of rounds per model: {c.Subtitle}", c.ModelNames,
+        [("oracle (same devices)", "#000000", c.OracleShare),
+         .. c.Policies.Select((p, i) => (p, i)).Where(x => x.p != "oracle").Select((x, k) => (x.p, Color(k + 1), (IReadOnlyList<double>)c.SelectionShare[x.i]))]);
+
+    public static Figure? Loss(SimulationCurves c)
+    {
+        if (c.TrainedPolicies.Count == 0) return null;
+        return LinePlot.Create($"Last-epoch training loss (MSE) per retraining: {c.Subtitle}", "retraining (every 100 feedbacks)", "MSE",
+            c.TrainedPolicies.Select((p, i) => new LineSeries(p, Color(i), Enumerable.Range(1, c.TrainingLoss[i].Length).Select(x => (double)x).ToArray(), c.TrainingLoss[i])).ToArray(), yMin: 0);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OneProxy.Reports.Figures;
 using OneProxy.Application.Search;
 using OneProxy.Reports;
 using OneProxy.Search;
@@ -22,13 +23,14 @@ public static class SearchCommand
         var maxLatency = new Option<double?>("--max-latency") { Description = "Constrained search: the most accurate architecture with predicted latency <= this (ms)" };
         var seed = CommonOptions.Seed();
         var output = new OutputOptions(format: false);
-        var plot = new Option<string?>("--plot") { Description = "Write an SVG of the front here" };
+        var plot = new Option<string?>("--plot") { Description = "Write a figure of the front here (.svg, .png or .pdf)" };
         var cmd = new Command("search",
             "Search for accuracy-vs-latency Pareto-optimal architectures on a latency predictor and an accuracy table.\n" +
             "Example: oneproxy search --space nasbench201 --device pixel3 --method evolution --seed 0 -o front.csv --plot front.svg");
         cmd.With(data.All, accuracy.All, [accuracyPredictor, predictor, device, method, sweep, generations, population, maxLatency, seed], output.All, [plot]);
         cmd.SetAction(CommandRunner.Guarded((parse, cancellation) =>
         {
+            var plotPath = Log.FigurePath(parse, plot);
             var r = SearchUseCase.Run(new SearchRequest
             {
                 Latency = data.Bind(parse), PredictorPath = parse.GetValue(predictor), Device = parse.GetValue(device),
@@ -38,8 +40,9 @@ public static class SearchCommand
             }, cancellation);
             Log.Write(parse, r.Notes);
             output.Emit(parse, FrontTable.Create(r.Space, r.Front, FrontTable.PredictedLatency));
-            if (parse.GetValue(plot) is { } svg)
-                Log.WriteFile(parse, svg, ParetoPlotSvg.Render($"{r.MethodName} search, {r.Space.Name}, predicted latency ({r.ModelName})", [new PlotSeries("searched", r.Front, "#d62728", true)]));
+            if (plotPath is { } svg)
+                Log.WriteFigure(parse, svg, ParetoPlot.Create($"{r.MethodName} search, {r.Space.Name}, predicted latency ({r.ModelName})",
+                    [new PlotSeries("searched", r.Front, "#D55E00", true)], "predicted latency (ms)"));
             return 0;
         }));
         return cmd;

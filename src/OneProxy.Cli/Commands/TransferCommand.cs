@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OneProxy.Application.Transfer;
 using OneProxy.Reports;
+using OneProxy.Reports.Figures;
 
 namespace OneProxy.Cli.Commands;
 
@@ -21,13 +22,14 @@ public static class TransferCommand
         var transfer = new TransferOptionGroup();
         var seed = CommonOptions.Seed();
         var output = new OutputOptions(format: false);
-        var plot = new Option<string?>("--plot") { Description = "SVG: oracle front, the proxy's set and the transferred set, in target latency" };
+        var plot = new Option<string?>("--plot") { Description = "Figure (.svg, .png or .pdf): oracle front, the proxy's set and the transferred set, in target latency" };
         var cmd = new Command("transfer",
             "Hardware-aware NAS for a new target with one proxy device (Algorithm 5): sample, check SRCC, reuse or adapt and search, prune on the target.\n" +
             "Example: oneproxy transfer --space nasbench201 --proxy pixel3 --target eyeriss --seed 0 -o eyeriss-front.csv --plot eyeriss.svg");
         cmd.With(data.All, accuracy.All, [proxy, target, library], transfer.All, [seed], output.All, [plot]);
         cmd.SetAction(CommandRunner.Guarded((parse, cancellation) =>
         {
+            var plotPath = Log.FigurePath(parse, plot);
             var r = TransferUseCase.Run(new TransferRequest
             {
                 Latency = data.Bind(parse), Accuracy = accuracy.Bind(parse), Proxy = parse.GetValue(proxy)!, Target = parse.GetValue(target)!,
@@ -35,13 +37,13 @@ public static class TransferCommand
             }, cancellation);
             Log.Write(parse, [.. r.Notes, .. TransferUseCase.Summary(r)]);
             output.Emit(parse, FrontTable.Create(r.Space, r.Result.Front, FrontTable.MeasuredLatency));
-            if (parse.GetValue(plot) is { } svg)
-                Log.WriteFile(parse, svg, ParetoPlotSvg.Render($"{r.Space.Name}: {r.Proxy} -> {r.Target} ({r.Result.TargetMeasurements} target measurements)",
+            if (plotPath is { } svg)
+                Log.WriteFigure(parse, svg, ParetoPlot.Create($"{r.Space.Name}: {r.Proxy} -> {r.Target} ({r.Result.TargetMeasurements} target measurements)",
                 [
-                    new PlotSeries("oracle front", r.Oracle, "#222222", true),
-                    new PlotSeries("proxy set, pruned", r.ProxyOnly.Front, "#1f77b4", false),
-                    new PlotSeries("transferred (OneProxy)", r.Result.Front, "#d62728", false),
-                ]));
+                    new PlotSeries("oracle front", r.Oracle, "#000000", true),
+                    new PlotSeries("proxy set, pruned", r.ProxyOnly.Front, "#0072B2", false),
+                    new PlotSeries("transferred (OneProxy)", r.Result.Front, "#D55E00", false),
+                ], $"latency on {r.Target} (ms, measured)"));
             return 0;
         }));
         return cmd;

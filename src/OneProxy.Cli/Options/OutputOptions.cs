@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OneProxy.Reports;
+using OneProxy.Reports.Figures;
 
 namespace OneProxy.Cli.Commands;
 
@@ -67,6 +68,24 @@ public static class Log
     public static void Write(ParseResult parse, IEnumerable<string> lines)
     {
         foreach (var line in lines) parse.InvocationConfiguration.Error.WriteLine(line);
+    }
+
+    /// <summary>
+    /// The figure path given to <paramref name="option"/>, its extension (.svg/.png/.pdf) checked before any
+    /// work starts, or null when the option was not given.
+    /// </summary>
+    public static string? FigurePath(ParseResult parse, Option<string?> option)
+    {
+        var path = parse.GetValue(option);
+        if (path is not null) FigureFormats.FromPath(path, option.Name.TrimStart('-'));
+        return path;
+    }
+
+    /// <summary>Writes a figure in the format its extension names and says so.</summary>
+    public static void WriteFigure(ParseResult parse, string path, Figure figure)
+    {
+        figure.Save(path);
+        parse.InvocationConfiguration.Error.WriteLine($"wrote {path}");
     }
 
     /// <summary>Writes an SVG (or any text) file the user asked for and says so.</summary>

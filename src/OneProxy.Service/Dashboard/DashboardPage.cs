@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using OneProxy.Monotonicity;
 using OneProxy.Reports;
+using OneProxy.Reports.Figures;
 using OneProxy.Search;
 using OneProxy.Service.Onboarding;
 using OneProxy.Storage;
@@ -13,7 +14,7 @@ namespace OneProxy.Service.Dashboard;
 /// <summary>
 /// The dashboard as server-rendered HTML with inline SVG and inline CSS only (no scripts, no
 /// external resources; the response's Content-Security-Policy forbids them). Figures come from
-/// the library's report renderers (HeatmapSvg, ParetoPlotSvg) on the store's data.
+/// the library's figure writers (Heatmap, ParetoPlot, as SVG) on the store's data.
 /// </summary>
 public static class DashboardPage
 {
@@ -64,7 +65,7 @@ public static class DashboardPage
             var recent = onboarded.Where(d => d.Space == space).TakeLast(HeatmapDevices).ToList();
             if (recent.Count == 0) continue;
             sb.Append(Inv, $"<h2>SRCC: library devices and the latest onboarded devices ({H(space)})</h2><div class=\"heat\">");
-            sb.Append(HeatmapSvg.Render(Matrix(ctx, recent, measurements), $"{space}: latency SRCC, library + onboarded (measured architectures)", ProxySelector.DefaultThreshold));
+            sb.Append((Heatmap.Create(Matrix(ctx, recent, measurements), $"{space}: latency SRCC, library + onboarded (measured architectures)", ProxySelector.DefaultThreshold).ToInlineSvg()));
             sb.Append("</div>");
         }
 
@@ -116,7 +117,7 @@ public static class DashboardPage
         var series = new List<PlotSeries>();
         if (o.PredictedFront.Count > 0) series.Add(new PlotSeries("searched (predicted ms)", Points(o.PredictedFront), "#1f77b4", false));
         series.Add(new PlotSeries("measured front", Points(o.Front), "#d62728", true));
-        return ParetoPlotSvg.Render($"{d.Name}: proxy {o.Proxy}, {o.Measurements} measurements", series);
+        return (ParetoPlot.Create($"{d.Name}: proxy {o.Proxy}, {o.Measurements} measurements", series, $"latency on {d.Name} (ms)").ToInlineSvg());
     }
 
     /// <summary>Library devices (whole table) and onboarded devices (their measured architectures only, NaN elsewhere: pairwise-complete SRCC).</summary>

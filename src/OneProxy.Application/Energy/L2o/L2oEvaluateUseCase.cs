@@ -81,9 +81,7 @@ public static class L2oEvaluateUseCase
             Median(rows.Select(r => r.DesignMicroseconds)), Median(rows.Select(r => r.SearchMilliseconds)),
             rows.Sum(r => r.Bounds), rows.Sum(r => r.Found), rows.Sum(r => r.Violated), rows.Sum(r => r.SearchViolated),
             rows.Where(r => double.IsFinite(r.AccuracyLoss)).Select(r => r.AccuracyLoss).DefaultIfEmpty(double.NaN).Average());
-        string title = sets.Count == 1 && sets.Contains(L2oDeviceSet.Accelerators)
-            ? "Learned optimizer on unseen accelerator configurations (cost model, not measured)"
-            : "Learned optimizer on unseen measured devices (NAS-Bench-201 latency)";
+        string title = L2oOutput.Title(sets.Count == 1 && sets.Contains(L2oDeviceSet.Accelerators));
         return new L2oEvaluateResult(rows, cases, s, title, notes);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using OneProxy.Reports;
+using OneProxy.Reports.Figures;
 
 namespace OneProxy.Application.L2o;
 
@@ -39,15 +40,24 @@ public static class L2oOutput
         yield return string.Create(inv, $"bounds: {s.Bounds}, met by a predicted-feasible design: learned {s.Found}, broken on the true costs: learned {s.Violated}, per-device search {s.SearchViolated}; mean accuracy below the search's {s.MeanAccuracyLoss:0.000} points");
     }
 
-    public static string Plot(L2oEvaluateResult r)
+    /// <summary>The figure title for measured devices or (cost-model) accelerators.</summary>
+    public static string Title(bool accelerators) => accelerators
+        ? "Learned optimizer on unseen accelerator configurations (cost model, not measured)"
+        : "Learned optimizer on unseen measured devices (NAS-Bench-201 latency)";
+
+    public static Figure Plot(L2oEvaluateResult r) =>
+        Plot(r.Title, r.Devices.Select(d => new L2oGapRow(d.Device, d.MedianGap, d.MaxGap, d.NearestGap, d.RandomGap)).ToArray());
+
+    /// <summary>The gap per unseen device, devices sorted by the learned optimizer's median gap.</summary>
+    public static Figure Plot(string title, IReadOnlyList<L2oGapRow> devices)
     {
-        var rows = r.Devices.OrderBy(d => d.MedianGap).ToArray();
-        return GapPlotSvg.Render(r.Title, "normalised objective gap (%), median over lambda", rows.Select(d => d.Device).ToArray(),
+        var rows = devices.OrderBy(d => d.MedianGap).ToArray();
+        return GapPlot.Create(title, "normalised objective gap (%), median over lambda", rows.Select(d => d.Device).ToArray(),
         [
-            new GapSeries("learned optimizer", rows.Select(d => d.MedianGap).ToArray(), "#1f77b4"),
-            new GapSeries("learned, worst lambda", rows.Select(d => d.MaxGap).ToArray(), "#aec7e8"),
-            new GapSeries("nearest training device", rows.Select(d => d.NearestGap).ToArray(), "#ff7f0e"),
-            new GapSeries("random design", rows.Select(d => d.RandomGap).ToArray(), "#7f7f7f"),
+            new GapSeries("learned optimizer", rows.Select(d => d.MedianGap).ToArray(), "#0072B2"),
+            new GapSeries("learned, worst lambda", rows.Select(d => d.MaxGap).ToArray(), "#56B4E9"),
+            new GapSeries("nearest training device", rows.Select(d => d.NearestGap).ToArray(), "#E69F00"),
+            new GapSeries("random design", rows.Select(d => d.RandomGap).ToArray(), "#000000"),
         ], 0.02);
     }
 }

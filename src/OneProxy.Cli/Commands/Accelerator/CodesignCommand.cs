@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OneProxy.Reports.Figures;
 using System.Globalization;
 using OneProxy.Accelerators.Codesign;
 
@@ -22,19 +23,20 @@ public static class CodesignCommand
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
         var proxiesCsv = new Option<string?>("--proxies-out") { Description = "Write one row per proxy (SRCC with the target, |P|, gap per constraint)" };
-        var svg = new Option<string?>("--svg") { Description = "SVG of the target's accuracy/cycles front with the three choices" };
+        var svg = new Option<string?>("--svg") { Description = "Figure (.svg, .png or .pdf) of the target's accuracy/cycles front with the three choices" };
         var cmd = new Command("codesign", "Semi-decoupled hardware/architecture co-design (thesis ch.4, Algorithm 6) vs the fully coupled search.\n" +
             "Example: oneproxy codesign --set nasbench301 --format csv")
         { set, target, k, limit, threshold, rule, slack, layers, seed, format, output, proxiesCsv, svg };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
+            var svgPath = Log.FigurePath(parse, svg);
             var r = CodesignStudy.Run(new CodesignOptions(parse.GetValue(set)!, parse.GetValue(target)!, parse.GetValue(k), parse.GetValue(limit),
                 parse.GetValue(threshold), parse.GetValue(seed), parse.GetValue(rule) switch { "front" => StageRule.Front, "pareto" => StageRule.Pareto, _ => StageRule.Quantiles }, parse.GetValue(slack), parse.GetValue(layers)));
             var err = parse.InvocationConfiguration.Error;
             err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Models} models x {r.Accelerators.Count} accelerators ({r.Rejected.Count} rejected), sweep {r.SweepTime.TotalSeconds:0.00} s"));
             CommonOptions.Emit(parse, output, CodesignReport.Format(r, parse.GetValue(format)!));
             if (parse.GetValue(proxiesCsv) is { } p) { File.WriteAllText(p, r.ProxiesCsv()); err.WriteLine($"wrote {p}"); }
-            if (parse.GetValue(svg) is { } s) { File.WriteAllText(s, CodesignReport.FrontSvg(r)); err.WriteLine($"wrote {s}"); }
+            if (svgPath is { } s) { CodesignReport.Front(r).Save(s, svg.Name); err.WriteLine($"wrote {s}"); }
             return 0;
         }));
         return cmd;

@@ -11,6 +11,7 @@ public static class AquamanCommand
         cmd.Subcommands.Add(AquamanSimulateCommand.Create());
         cmd.Subcommands.Add(AquamanBenchCommand.Create());
         cmd.Subcommands.Add(AquamanOfflineCommand.Create());
+        cmd.Subcommands.Add(AquamanPlotCommand.Create());
         return cmd;
     }
 

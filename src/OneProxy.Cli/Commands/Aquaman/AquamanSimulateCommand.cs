@@ -31,7 +31,7 @@ public static class AquamanSimulateCommand
         var threads = new Option<int>("--threads") { Description = "Parallel runs", DefaultValueFactory = _ => Environment.ProcessorCount };
         var format = CommonOptions.Format();
         var output = CommonOptions.Output();
-        var plot = new Option<string?>("--plot") { Description = "Write the time-average QoE plot (SVG) here" };
+        var plot = new Option<string?>("--plot") { Description = "Write the time-average QoE figure here (.svg, .png or .pdf)" };
         var details = new Option<string?>("--details") { Description = "Directory for summary/curves/selections/loss CSVs and regret, CDF, selections, loss SVGs" };
         var cmd = new Command("simulate",
             "Simulate model selection with delayed QoE feedback: time-average QoE, regret, top-3 hit ratio over seeds.\n" +
@@ -55,7 +55,7 @@ public static class AquamanSimulateCommand
                 LinUcbAlpha = parse.GetValue(alpha),
                 DeviceTypes = parse.GetValue(devices), SyntheticModels = parse.GetValue(models), MeasuredData = parse.GetValue(measured),
             }.Validated();
-            var request = new SimulateRequest(options, parse.GetValue(format)!, parse.GetValue(plot), parse.GetValue(details));
+            var request = new SimulateRequest(options, parse.GetValue(format)!, Log.FigurePath(parse, plot), parse.GetValue(details));
             var result = ProgressBar.Run("simulating", options.Seeds * options.Policies.Count, progress => SimulateUseCase.Execute(request, progress));
             var err = parse.InvocationConfiguration.Error;
             err.WriteLine($"{result.Report.EnvironmentLabel}: {result.Report.Runs.Count} runs in {result.Report.Seconds:0.0} s");

@@ -9,5 +9,6 @@ public static class L2oCommand
     {
         L2oTrainCommand.Create(),
         L2oEvaluateCommand.Create(),
+        L2oPlotCommand.Create(),
     };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OneProxy.Reports.Figures;
 using OneProxy.Application.L2o;
 using OneProxy.Data;
 
@@ -21,7 +22,7 @@ public static class L2oEvaluateCommand
         var seed = CommonOptions.Seed();
         var output = new OutputOptions();
         var cases = new Option<string?>("--cases") { Description = "Write every (device, lambda) case as CSV here" };
-        var plot = new Option<string?>("--plot") { Description = "Write an SVG of the gap per unseen device here" };
+        var plot = new Option<string?>("--plot") { Description = "Write a figure of the gap per unseen device here (.svg, .png or .pdf)" };
         var cmd = new Command("evaluate", "Gap of the learned optimizer's designs to the per-device optimum of f on unseen devices, baselines, time to a design, bounds met.\n" +
             "Example: oneproxy l2o evaluate --model l2o-fold0.json,l2o-fold1.json --plot gap.svg")
         { models, latency, accuracy, accuracyColumn, devices, configs, lambdas, pct, full, seed, cases, plot };
@@ -29,13 +30,14 @@ public static class L2oEvaluateCommand
         cmd.SetAction(CommandRunner.Guarded((parse, ct) =>
         {
             const string space = "nasbench201";
+            var plotPath = Log.FigurePath(parse, plot);
             var r = L2oEvaluateUseCase.Run(new L2oEvaluateOptions(parse.GetValue(models)!, parse.GetValue(latency) ?? DatasetLocator.File(space, "latency_ms.csv"),
                 parse.GetValue(accuracy) ?? DatasetLocator.File(space, "architectures.csv"), parse.GetValue(accuracyColumn)!, parse.GetValue(devices) ?? [],
                 parse.GetValue(configs), parse.GetValue(lambdas), parse.GetValue(pct)!, parse.GetValue(full), parse.GetValue(seed)), ct);
             Log.Write(parse, r.Notes.Concat(L2oOutput.Summary(r)));
             output.Emit(parse, L2oOutput.Devices(r));
             if (parse.GetValue(cases) is { } c) Log.WriteFile(parse, c, Reports.CsvOutput.Write(L2oOutput.Cases(r)));
-            if (parse.GetValue(plot) is { } svg) Log.WriteFile(parse, svg, L2oOutput.Plot(r));
+            if (plotPath is { } svg) Log.WriteFigure(parse, svg, L2oOutput.Plot(r));
             return 0;
         }));
         return cmd;

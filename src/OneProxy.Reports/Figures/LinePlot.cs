@@ -1,0 +1,100 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace OneProxy.Reports.Figures;
+
+/// <summary>One line of <see cref="LinePlot"/>, with an optional shaded band (e.g. ± one standard deviation over seeds).</summary>
+public sealed record LineSeries(string Name, string Color, IReadOnlyList<double> X, IReadOnlyList<double> Y,
+    IReadOnlyList<double>? Lower = null, IReadOnlyList<double>? Upper = null, bool Dashed = false);
+
+/// <summary>
+/// Line charts (learning curves, CDFs, losses) and grouped horizontal bars. Lines differ by colour and
+/// by dash pattern (cycled), and carry markers when they have few points, so they stay apart in
+/// grey-scale print; the y range is fitted to the data unless given, at round ticks.
+/// </summary>
+public static class LinePlot
+{
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
+    public static Figure Create(string title, string xLabel, string yLabel, IReadOnlyList<LineSeries> series, double? yMin = null, double? yMax = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (series.Count == 0 || series.All(s => s.X.Count == 0)) throw new UnusableDataException("nothing to plot: every series is empty");
+        var xs = series.SelectMany(s => s.X).Where(double.IsFinite).ToArray();
+        var ys = series.SelectMany(s => s.Y.Concat(s.Lower ?? []).Concat(s.Upper ?? [])).Where(double.IsFinite).ToArray();
+        double x0 = xs.Min(), x1 = xs.Max();
+        double y0 = yMin ?? ys.Min(), y1 = yMax ?? ys.Max();
+        if (yMin is null || yMax is null)
+        {
+            double pad = 0.04 * Math.Max(y1 - y0, 1e-9);
+            if (yMin is null) y0 -= pad;
+            if (yMax is null) y1 += pad;
+        }
+        if (x1 <= x0) x1 = x0 + 1;
+        if (y1 <= y0) y1 = y0 + 1;
+
+        var plot = FigureStyle.NewPlot(title, xLabel, yLabel);
+        for (int k = 0; k < series.Count; k++)
+        {
+            var s = series[k];
+            var color = FigureStyle.Parse(s.Color);
+            if (s.Lower is not null && s.Upper is not null && s.X.Count > 1)
+            {
+                var band = plot.Add.FillY(s.X.ToArray(), s.Lower.ToArray(), s.Upper.ToArray());
+                band.FillColor = color.WithAlpha(0.15);
+                band.LineWidth = 0;
+            }
+            var finite = Enumerable.Range(0, s.X.Count).Where(i => double.IsFinite(s.Y[i])).ToArray();
+            var line = plot.Add.Scatter(finite.Select(i => s.X[i]).ToArray(), finite.Select(i => s.Y[i]).ToArray(), color);
+            line.LineWidth = 2;
+            line.LinePattern = s.Dashed ? LinePattern.Dashed : Patterns[k % Patterns.Length];
+            bool sparse = finite.Length <= 30;
+            line.MarkerSize = sparse ? 6 : 0;
+            line.MarkerShape = FigureStyle.Markers[k % FigureStyle.Markers.Length];
+            line.LegendText = SvgText.Clean(s.Name);
+        }
+        plot.Axes.SetLimits(x0, x1, y0, y1);
+        FigureStyle.SetRoundTicks(plot.Axes.Bottom, x0, x1);
+        FigureStyle.SetRoundTicks(plot.Axes.Left, y0, y1);
+        plot.ShowLegend(Edge.Right);
+        return new Figure(plot, FigureStyle.Width + 170, FigureStyle.Height);
+    }
+
+    /// <summary>Grouped horizontal bars: one group per category, one bar per series (shares in [0, 1], drawn in %).</summary>
+    public static Figure Bars(string title, IReadOnlyList<string> categories, IReadOnlyList<(string Name, string Color, IReadOnlyList<double> Values)> series)
+    {
+        ArgumentNullException.ThrowIfNull(categories);
+        ArgumentNullException.ThrowIfNull(series);
+        if (categories.Count == 0 || series.Count == 0) throw new UnusableDataException("nothing to plot: no categories or no series");
+        int groups = categories.Count, bars = series.Count;
+        double barH = 0.8 / bars;
+        var plot = FigureStyle.NewPlot(title, "share of rounds (%)", "");
+        var all = new List<Bar>();
+        for (int s = 0; s < bars; s++)
+        {
+            var color = FigureStyle.Parse(series[s].Color);
+            for (int g = 0; g < groups; g++)
+                all.Add(new Bar
+                {
+                    Position = (groups - 1 - g) + 0.4 - (s + 0.5) * barH,
+                    Value = series[s].Values[g] * 100,
+                    FillColor = color,
+                    LineWidth = 0,
+                    Size = barH * 0.9,
+                });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = SvgText.Clean(series[s].Name), FillColor = color });
+        }
+        var b = plot.Add.Bars(all);
+        b.Horizontal = true;
+        var yTicks = new ScottPlot.TickGenerators.NumericManual();
+        for (int g = 0; g < groups; g++) yTicks.AddMajor(groups - 1 - g, SvgText.Clean(categories[g]));
+        plot.Axes.Left.TickGenerator = yTicks;
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        double max = Math.Max(1e-9, series.SelectMany(s => s.Values).Max()) * 100 * 1.03;
+        plot.Axes.SetLimits(0, max, -0.55, groups - 0.45);
+        FigureStyle.SetRoundTicks(plot.Axes.Bottom, 0, max, 6, v => v.ToString("0.##", CultureInfo.InvariantCulture));
+        plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
+        plot.ShowLegend(Edge.Right);
+        return new Figure(plot, FigureStyle.Width + 170, Math.Max(FigureStyle.Height, 90 + groups * (bars * 7 + 10)));
+    }
+}
