@@ -255,11 +255,15 @@ public sealed class AdaptationBenchmark
     /// every architecture it did not measure.
     /// </summary>
     public IReadOnlyList<IncrementalBenchmarkRow> RunIncremental(string proxy, IReadOnlyList<string> targets, IReadOnlyList<string> libraryDevices,
-        int seeds, AdaptationOptions options, IncrementalOptions incremental, IProgress<int>? progress = null, CancellationToken cancellation = default)
+        int seeds, AdaptationOptions options, IncrementalOptions incremental, IProgress<int>? progress = null, CancellationToken cancellation = default,
+        AdaptationProtocol protocol = AdaptationProtocol.Fixed)
     {
         foreach (var t in targets)
-            if (libraryDevices.Contains(t)) throw new UnusableDataException($"target '{t}' must not be in the library");
-        var adapter = new ProxyAdapter(_space, CharacterisedPredictor(proxy), libraryDevices.AsParallel().AsOrdered().Select(CharacterisedPredictor).ToArray(), options, _reference);
+            if (protocol == AdaptationProtocol.Fixed && libraryDevices.Contains(t)) throw new UnusableDataException($"target '{t}' must not be in the library");
+        var predictors = libraryDevices.Concat(targets).Append(proxy).Distinct().AsParallel().ToDictionary(d => d, CharacterisedPredictor);
+        var adapters = targets.ToDictionary(t => t, t => new ProxyAdapter(_space, predictors[proxy],
+            (protocol == AdaptationProtocol.Fixed ? libraryDevices : libraryDevices.Concat(targets).Distinct().Where(c => DeviceFamilies.MayServe(c, t)))
+                .Select(d => predictors[d]).ToArray(), options, _reference));
         var jobs = targets.SelectMany(t => Enumerable.Range(0, seeds).Select(s => (Target: t, Seed: s))).ToArray();
         var results = new (int Measured, double Estimated, double Actual, bool Reached)[jobs.Length];
         int done = 0;
@@ -271,7 +275,7 @@ public sealed class AdaptationBenchmark
             var rows = WideTable.MeasuredRows(col);
             new SeedStream(seed).Derive("bench-adapt/" + target).NewRandom().Shuffle(rows);
             var pool = rows.Select(r => _all.Architectures[r]).ToArray();
-            var run = IncrementalAdaptation.Run(adapter, _space, device, pool, incremental);
+            var run = IncrementalAdaptation.Run(adapters[target], _space, device, pool, incremental);
             var rest = rows.Skip(run.TargetMeasurements).ToArray();
             double actual = Spearman.Correlation(_all.SelectRows(rest).Multiply(run.Final.Predictor.Weights), rest.Select(r => col[r]).ToArray());
             results[j] = (device.Measurements, run.Final.EstimatedSrcc, actual, run.ReachedThreshold);

@@ -34,7 +34,7 @@ public sealed record BenchAdaptRequest
         foreach (var k in Samples) Require.AtLeast(k, 2, "samples");
         Require.AtLeast(Seeds, 1, "seeds");
         Require.AtLeast(Setup.Pool, 0, "pool");
-        Require.That(Incremental is null || Setup == new AdaptationBenchmarkSetup(), "incremental", "--incremental runs the fixed protocol on random measurements over the whole table; leave out --protocol, --design and --pool");
+        Require.That(Incremental is null || (Setup.Design == SamplingDesign.Random && Setup.Pool == 0), "incremental", "--incremental measures in random order over the whole table; leave out --design and --pool");
         Options.Validate();
         Incremental?.Validate();
         return this;

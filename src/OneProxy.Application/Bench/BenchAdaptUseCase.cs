@@ -20,7 +20,7 @@ public static class BenchAdaptUseCase
         var jobs = WorkProgress.Of(progress, ts.Count * request.Seeds);
         if (request.Incremental is { } inc)
         {
-            var incRows = bench.RunIncremental(request.Proxy, ts, lib, request.Seeds, request.Options, inc, jobs, cancellation);
+            var incRows = bench.RunIncremental(request.Proxy, ts, lib, request.Seeds, request.Options, inc, jobs, cancellation, request.Setup.Protocol);
             notes.Add($"incremental benchmark: {ts.Count} targets x {request.Seeds} seeds in {sw.Elapsed.TotalSeconds:0.00} s");
             return new BenchAdaptReport(request.Proxy, [], incRows, inc, notes);
         }

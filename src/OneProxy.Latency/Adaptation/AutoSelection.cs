@@ -15,7 +15,8 @@ public sealed record SelectionOutcome(int Chosen, double Gain, double ShrunkGain
 /// replaces the baseline only if its gain in agreeing pairs exceeds z standard errors
 /// (jackknife over samples, so the dependence of pairs sharing a sample is counted), with
 /// z grown by sqrt(2 ln m) for a candidate that is the best of m alternatives (a union bound:
-/// the best of 25 devices beats the proxy on 10 pairs by luck alone). On 5-10 samples a
+/// the best of 25 devices beats the proxy on 10 pairs by luck alone), and by sqrt((n-1)/(n-3)) on n
+/// samples, where the jackknife itself is unreliable. On 5-10 samples a
 /// cross-validated SRCC picks a flexible method by chance often (issue 19: AdaProxy CV 0.900,
 /// true -0.979); requiring evidence beyond noise is what keeps auto from doing worse than nothing.
 /// </summary>
@@ -28,6 +29,9 @@ public static class AutoSelection
         foreach (var c in candidates)
             if (c.OutOfSample.Length != n) throw new ArgumentException($"candidate has {c.OutOfSample.Length} predictions for {n} samples");
         var yy = y.ToArray();
+        if (n <= 3) return new SelectionOutcome(0, 0, 0); // no evidence can beat the baseline on 3 points
+        // The jackknife understates the spread on a handful of samples; widen like a t quantile would.
+        double small = Math.Sqrt((n - 1.0) / (n - 3.0));
         var baseline = Agreement(candidates[0].OutOfSample, yy);
         int best = 0;
         double bestShrunk = 0, bestGain = 0;
@@ -37,7 +41,7 @@ public static class AutoSelection
             if (IsConstant(cand.OutOfSample)) continue; // ranks nothing: never chosen
             var a = Agreement(cand.OutOfSample, yy);
             var (gain, se) = GainAndJackknifeSe(a, baseline, n);
-            double zc = z + Math.Sqrt(2 * Math.Log(Math.Max(1, cand.Multiplicity)));
+            double zc = (z + Math.Sqrt(2 * Math.Log(Math.Max(1, cand.Multiplicity)))) * small;
             double shrunk = gain - zc * se;
             bool better = shrunk > bestShrunk + 1e-12
                 || (Math.Abs(shrunk - bestShrunk) <= 1e-12 && best != 0 && cand.Complexity < candidates[best].Complexity);
