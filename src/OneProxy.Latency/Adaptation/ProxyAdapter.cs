@@ -84,6 +84,8 @@ public sealed class ProxyAdapter
         // models on few samples and choosing the best is optimistic; the benchmark measures the sum
         // (docs/adaptation.md). A NaN (too few samples) falls back to the proxy's sample SRCC.
         double estimate = double.IsNaN(chosen.EstimatedSrcc) ? proxy.EstimatedSrcc : chosen.EstimatedSrcc;
+        // Equal latencies (or 2-3 samples) carry no ranking evidence: say 0 with the widest interval, never NaN.
+        if (double.IsNaN(estimate)) return chosen with { EstimatedSrcc = 0, EstimatedSrccByMethod = results.ToDictionary(r => r.Method, r => r.EstimatedSrcc), Interval = (-1, 1) };
         var byMethod = results.ToDictionary(r => r.Method, r => r.EstimatedSrcc);
         return chosen with { EstimatedSrcc = estimate, EstimatedSrccByMethod = byMethod, Interval = SrccInterval.Of(estimate, latencyMs.Length) };
     }

@@ -15,6 +15,7 @@ public static class SrccInterval
         if (n <= 3 || double.IsNaN(srcc)) return (-1, 1);
         double r = Math.Clamp(srcc, -0.9999, 0.9999);
         double z = Math.Atanh(r), se = Math.Sqrt((1 + r * r / 2) / (n - 3));
-        return (Math.Tanh(z - Z95 * se), Math.Tanh(z + Z95 * se));
+        // r is clamped off +-1 for atanh; the interval still contains the estimate itself.
+        return (Math.Min(srcc, Math.Tanh(z - Z95 * se)), Math.Max(srcc, Math.Tanh(z + Z95 * se)));
     }
 }
