@@ -84,9 +84,9 @@ public static class BenchAdaptOutput
         {
             var worst = g.MinBy(r => r.MeanSrccAuto)!;
             var gap = g.MinBy(r => r.MeanSrccAuto - M(r, AdaptationMethod.Proxy))!;
-            sb.Append(Inv, $"k={g.Key}: worst target {worst.Target} {worst.MeanSrccAuto:0.000}; largest auto - proxy shortfall {gap.Target} {gap.MeanSrccAuto - M(gap, AdaptationMethod.Proxy):+0.000;-0.000}; ");
+            sb.Append(Inv, $"k={g.Key}: worst target {worst.Target} {worst.MeanSrccAuto:0.000}; largest auto - proxy shortfall {gap.Target} {Math.Round(gap.MeanSrccAuto - M(gap, AdaptationMethod.Proxy), 3) + 0.0:+0.000;-0.000;0.000}; ");
             sb.Append(Inv, $"targets with auto below proxy by > 0.01: {g.Count(r => r.MeanSrccAuto < M(r, AdaptationMethod.Proxy) - 0.01)}; ");
-            sb.Append(Inv, $"estimate - measured {g.Average(r => r.MeanEstimate - r.MeanSrccAuto):+0.000;-0.000}; constant method fits scored 0: {g.Sum(r => r.ConstantFits)}\n");
+            sb.Append(Inv, $"estimate - measured {Math.Round(g.Average(r => r.MeanEstimate - r.MeanSrccAuto), 3) + 0.0:+0.000;-0.000;0.000}; constant method fits scored 0: {g.Sum(r => r.ConstantFits)}\n");
         }
         return sb.ToString();
     }
