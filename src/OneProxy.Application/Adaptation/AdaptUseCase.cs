@@ -74,7 +74,8 @@ public static class AdaptUseCase
             sb.Append(inv, $"round: {round.Measurements,3} measurements  {ProxyAdapter.MethodName(round.Method),-17} estimated SRCC {round.EstimatedSrcc:0.0000}\n");
         if (r.ReachedThreshold is bool reached) sb.Append(reached ? "threshold reached\n" : "budget spent before the threshold was reached\n");
         if (r.UnmeasuredSrcc is double actual) sb.Append(inv, $"SRCC on the {r.Unmeasured} unmeasured architectures of the recording: {actual:0.0000}\n");
-        sb.Append(inv, $"target {r.Target}: method {ProxyAdapter.MethodName(r.Result.Method)}, estimated SRCC {r.Result.EstimatedSrcc:0.0000} from {r.Measurements} target measurements\n");
+        sb.Append(inv, $"target {r.Target}: method {ProxyAdapter.MethodName(r.Result.Method)}, estimated SRCC {r.Result.EstimatedSrcc:0.0000} from {r.Measurements} target measurements (95 % interval {r.Result.Interval.Low:0.000} to {r.Result.Interval.High:0.000})\n");
+        if (r.Result.Basis is string basis) sb.Append(inv, $"  scales library device {basis}\n");
         foreach (var (m, cv) in r.Result.EstimatedSrccByMethod)
             sb.Append(inv, $"  {ProxyAdapter.MethodName(m),-17} cross-validated SRCC {cv:0.0000}\n");
         return sb.ToString();

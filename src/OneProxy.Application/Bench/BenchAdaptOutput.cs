@@ -21,11 +21,15 @@ public static class BenchAdaptOutput
     private static OutputTable SampleTable(IReadOnlyList<AdaptationBenchmarkRow> rows)
     {
         var t = new OutputTable("target", "samples", "srcc_proxy", "srcc_adaproxy", "srcc_library", "srcc_target_only", "srcc_auto", "measurements",
-            "srcc_library_adaproxy", "srcc_proxy_optype", "srcc_library_optype", "srcc_auto_std", "seeds");
+            "srcc_library_adaproxy", "srcc_proxy_optype", "srcc_library_optype", "srcc_auto_std", "seeds",
+            "family", "library_size", "srcc_device", "best_device", "srcc_best_device", "srcc_auto_min", "auto_below_proxy_seeds",
+            "auto_estimate", "auto_interval_coverage", "constant_fits");
         foreach (var r in rows)
             t.Add(r.Target, OutputTable.Num(r.Samples), F(M(r, AdaptationMethod.Proxy)), F(M(r, AdaptationMethod.AdaProxy)), F(M(r, AdaptationMethod.Library)),
                 F(M(r, AdaptationMethod.TargetOnly)), F(r.MeanSrccAuto), OutputTable.Num(r.MeanMeasurements, "0.##"), F(M(r, AdaptationMethod.LibraryAda)),
-                F(M(r, AdaptationMethod.ProxyOpType)), F(M(r, AdaptationMethod.LibraryOpType)), F(r.StdSrccAuto), OutputTable.Num(r.Seeds));
+                F(M(r, AdaptationMethod.ProxyOpType)), F(M(r, AdaptationMethod.LibraryOpType)), F(r.StdSrccAuto), OutputTable.Num(r.Seeds),
+                r.Family, OutputTable.Num(r.LibrarySize), F(M(r, AdaptationMethod.Device)), r.BestDevice, F(r.BestDeviceSrcc), F(r.MinSrccAuto),
+                OutputTable.Num(r.AutoBelowProxy), F(r.MeanEstimate), OutputTable.Num(r.IntervalCoverage, "0.00"), OutputTable.Num(r.ConstantFits));
         return t;
     }
 
@@ -57,22 +61,33 @@ public static class BenchAdaptOutput
         var methods = rows[0].MeanSrcc.Keys.ToArray();
         var headers = methods.Select(ProxyAdapter.MethodName).ToArray();
         var sb = new StringBuilder();
-        sb.Append(Inv, $"Mean SRCC on the target's unseen architectures (proxy {report.Proxy}; {rows[0].Seeds} seeds)\n\n");
+        sb.Append(Inv, $"Mean SRCC on the target's unseen architectures (proxy {report.Proxy}; {rows[0].Seeds} seeds)\n");
+        sb.Append("best-dev: the library device whose own predictor ranks the target best (oracle pick, all architectures); ");
+        sb.Append("below: seeds on which auto < the raw proxy; est: auto's own estimate (samples only); cover: seeds inside auto's 95 % interval\n\n");
         int w = Math.Max(8, rows.Max(r => r.Target.Length));
         sb.Append(Inv, $"{"target".PadRight(w)}  samples");
         foreach (var h in headers) sb.Append("  ").Append(h);
-        sb.Append("    auto (std)  measured\n");
+        sb.Append("  best-dev    auto (std)    min  below    est  cover  measured\n");
         void Line(string name, IEnumerable<AdaptationBenchmarkRow> rs, int k)
         {
             var a = rs.ToArray();
             sb.Append(Inv, $"{name.PadRight(w)}  {k,7}");
             for (int m = 0; m < methods.Length; m++)
                 sb.Append("  ").Append(a.Average(r => M(r, methods[m])).ToString("0.000", Inv).PadLeft(headers[m].Length));
-            sb.Append(Inv, $"  {a.Average(r => r.MeanSrccAuto),6:0.000} ({a.Average(r => r.StdSrccAuto):0.000})  {a.Average(r => r.MeanMeasurements),8:0.#}\n");
+            sb.Append(Inv, $"  {a.Average(r => r.BestDeviceSrcc),8:0.000}  {a.Average(r => r.MeanSrccAuto),6:0.000} ({a.Average(r => r.StdSrccAuto):0.000})  {a.Min(r => r.MinSrccAuto),5:0.000}  {a.Sum(r => r.AutoBelowProxy),5}  {a.Average(r => r.MeanEstimate),5:0.000}  {a.Average(r => r.IntervalCoverage),5:0.00}  {a.Average(r => r.MeanMeasurements),8:0.#}\n");
         }
         foreach (var r in rows) Line(r.Target, [r], r.Samples);
         sb.Append('\n');
         foreach (var g in rows.GroupBy(r => r.Samples)) Line("MEAN", g, g.Key);
+        sb.Append('\n');
+        foreach (var g in rows.GroupBy(r => r.Samples))
+        {
+            var worst = g.MinBy(r => r.MeanSrccAuto)!;
+            var gap = g.MinBy(r => r.MeanSrccAuto - M(r, AdaptationMethod.Proxy))!;
+            sb.Append(Inv, $"k={g.Key}: worst target {worst.Target} {worst.MeanSrccAuto:0.000}; largest auto - proxy shortfall {gap.Target} {Math.Round(gap.MeanSrccAuto - M(gap, AdaptationMethod.Proxy), 3) + 0.0:+0.000;-0.000;0.000}; ");
+            sb.Append(Inv, $"targets with auto below proxy by > 0.01: {g.Count(r => r.MeanSrccAuto < M(r, AdaptationMethod.Proxy) - 0.01)}; ");
+            sb.Append(Inv, $"estimate - measured {Math.Round(g.Average(r => r.MeanEstimate - r.MeanSrccAuto), 3) + 0.0:+0.000;-0.000;0.000}; constant method fits scored 0: {g.Sum(r => r.ConstantFits)}\n");
+        }
         return sb.ToString();
     }
 }

@@ -28,7 +28,10 @@ public static class BenchAdaptCommand
             Description = "Methods the automatic choice picks from, comma-separated (" + string.Join(", ", ProxyAdapter.MethodNames) + "; default: all)",
             CustomParser = CommonOptions.MethodList,
         };
-        var margin = new Option<double>("--selection-margin") { Description = "Auto picks the simplest method within this much CV SRCC of the best", DefaultValueFactory = _ => new AdaptationOptions().SelectionMargin };
+        var z = new Option<double>("--selection-z") { Description = "Auto leaves the raw proxy only for a gain in agreeing pairs above this many standard errors", DefaultValueFactory = _ => new AdaptationOptions().SelectionZ };
+        var protocol = new Option<AdaptationProtocol>("--protocol") { Description = "fixed (one library) or lofo (leave-one-family-out: every column is a target, its library is every other family)", CustomParser = r => ProtocolOf(r.Tokens[0].Value) };
+        var design = new Option<SamplingDesign>("--design") { Description = "random or designed (k-center, then where the predictors disagree)", DefaultValueFactory = _ => SamplingDesign.Random };
+        var pool = new Option<int>("--pool") { Description = "Per seed, only N random architectures exist (partial recording); 0: all" };
         var incremental = new Option<bool>("--incremental")
         {
             Description = "Run Algorithm 5's loop instead (measure --batch at a time until --threshold or --budget) and report measurements spent and SRCC reached",
@@ -39,16 +42,17 @@ public static class BenchAdaptCommand
             "Adaptation benchmark: for each target and sample size, SRCC on all remaining architectures for the proxy alone, " +
             "AdaProxy, the proxy library, library+AdaProxy, a predictor fitted on the target samples alone, and the automatic choice.\n" +
             "Example: oneproxy bench adapt --space nasbench201 --proxy pixel3 --targets titan_rtx_256,gold_6226,fpga,pixel2,raspi4,eyeriss");
-        cmd.With(data.All, [proxy, targets, library, samples, seeds, penalty, methods, margin, incremental], loop.All, output.All);
+        cmd.With(data.All, [proxy, targets, library, samples, seeds, penalty, methods, z, protocol, design, pool, incremental], loop.All, output.All);
         cmd.SetAction(CommandRunner.Guarded((parse, cancellation) =>
         {
-            var options = new AdaptationOptions { CorrectionPenalty = parse.GetValue(penalty), SelectionMargin = parse.GetValue(margin) };
+            var options = new AdaptationOptions { CorrectionPenalty = parse.GetValue(penalty), SelectionZ = parse.GetValue(z) };
             if (parse.GetValue(methods) is { Length: > 0 } chosen) options = options with { Candidates = chosen };
             var request = new BenchAdaptRequest
             {
                 Latency = data.Bind(parse), Proxy = parse.GetValue(proxy)!, Targets = parse.GetValue(targets) ?? [], Library = parse.GetValue(library),
                 Samples = parse.GetValue(samples)!, Seeds = parse.GetValue(seeds), Options = options,
                 Incremental = parse.GetValue(incremental) ? loop.Bind(parse) : null,
+                Setup = new AdaptationBenchmarkSetup(parse.GetValue(protocol), parse.GetValue(design), parse.GetValue(pool)),
             };
             var r = ProgressBar.Run("adapting", progress => BenchAdaptUseCase.Run(request, progress, cancellation));
             Log.Write(parse, r.Notes);
@@ -57,4 +61,11 @@ public static class BenchAdaptCommand
         }));
         return cmd;
     }
+
+    private static AdaptationProtocol ProtocolOf(string v) => v.ToLowerInvariant() switch
+    {
+        "fixed" => AdaptationProtocol.Fixed,
+        "lofo" or "leave-one-family-out" => AdaptationProtocol.LeaveOneFamilyOut,
+        _ => throw new InvalidOptionException("--protocol", $"'{v}' is not fixed or lofo"),
+    };
 }

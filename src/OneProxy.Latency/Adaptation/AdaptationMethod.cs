@@ -17,4 +17,10 @@ public enum AdaptationMethod
     ProxyOpType,
     /// <summary>The library combination, then one additive correction per operator type (ridge).</summary>
     LibraryOpType,
+    /// <summary>
+    /// One library device's predictor, scaled (alpha &gt;= 0, plus c): the device whose ranking of the
+    /// samples agrees best with the target's. Nothing per-operator is fitted, so it cannot overfit
+    /// beyond the choice of device (which the automatic choice discounts for).
+    /// </summary>
+    Device,
 }

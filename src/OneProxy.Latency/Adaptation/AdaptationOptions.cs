@@ -26,21 +26,22 @@ public sealed record AdaptationOptions
     /// on NAS-Bench-201 (docs/adaptation.md), and with more samples the adapted methods match it.
     /// </summary>
     public IReadOnlyList<AdaptationMethod> Candidates { get; init; } =
-        [AdaptationMethod.Proxy, AdaptationMethod.Library, AdaptationMethod.ProxyOpType, AdaptationMethod.LibraryOpType,
+        [AdaptationMethod.Proxy, AdaptationMethod.Device, AdaptationMethod.Library, AdaptationMethod.ProxyOpType, AdaptationMethod.LibraryOpType,
          AdaptationMethod.AdaProxy, AdaptationMethod.LibraryAda];
 
     /// <summary>
-    /// The automatic choice takes the first candidate (the list is ordered simplest first) whose
-    /// cross-validated SRCC is at most this far below the best one.
+    /// The automatic choice replaces the raw proxy only by a candidate whose gain in agreeing
+    /// sample pairs exceeds this many jackknife standard errors (plus sqrt(2 ln m) for the best of
+    /// m devices): <see cref="AutoSelection"/>. 0 trusts cross-validation as it is.
     /// </summary>
-    public double SelectionMargin { get; init; } = 0.01;
+    public double SelectionZ { get; init; } = 1.0;
 
     public AdaptationOptions Validate()
     {
         if (CorrectionPenalty == Penalty.None) throw new InvalidOptionException("penalty", "AdaProxy's corrections need an L1 or L2 penalty");
         if (LambdaCount < 2) throw new InvalidOptionException("lambdas", $"need at least 2 lambda values (got {LambdaCount})");
         if (LambdaRatio is <= 0 or >= 1) throw new InvalidOptionException("lambda-ratio", $"must be in (0, 1) (got {LambdaRatio})");
-        if (SelectionMargin is < 0 or >= 1 || double.IsNaN(SelectionMargin)) throw new InvalidOptionException("selection-margin", $"must be in [0, 1) (got {SelectionMargin})");
+        if (SelectionZ is < 0 or > 10 || double.IsNaN(SelectionZ)) throw new InvalidOptionException("selection-z", $"must be in [0, 10] (got {SelectionZ})");
         if (Candidates.Count == 0) throw new InvalidOptionException("method", "no candidate methods");
         return this;
     }

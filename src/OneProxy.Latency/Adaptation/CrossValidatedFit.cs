@@ -15,10 +15,21 @@ public static class CrossValidatedFit
 {
     public static (LinearModel Model, double CvSrcc) Run(double[,] design, double[] y, Coefficient[] specs, AdaptationOptions options)
     {
+        var (model, cv, _) = RunWithOutOfFold(design, y, specs, options);
+        return (model, cv);
+    }
+
+    /// <summary>As <see cref="Run"/>, also returning the out-of-fold predictions (intercept left out) at the chosen lambda.</summary>
+    public static (LinearModel Model, double CvSrcc, double[] OutOfFold) RunWithOutOfFold(double[,] design, double[] y, Coefficient[] specs, AdaptationOptions options)
+    {
         int n = y.Length, q = design.GetLength(1);
         var full = new PenalizedRegression(design, y, specs);
         var lambdas = full.LambdaPath(options.LambdaCount, options.LambdaRatio);
-        if (n < 3) return (full.Path(lambdas, 1e-7, options.MaxSweeps)[^1], double.NaN);
+        if (n < 3)
+        {
+            var m = full.Path(lambdas, 1e-7, options.MaxSweeps)[^1];
+            return (m, double.NaN, Enumerable.Range(0, n).Select(i => m.Predict(design, i) - m.Intercept).ToArray());
+        }
         int folds = n <= options.LeaveOneOutUpTo ? n : 5;
         var oof = new double[lambdas.Length][];
         for (int l = 0; l < lambdas.Length; l++) oof[l] = new double[n];
@@ -48,6 +59,6 @@ public static class CrossValidatedFit
         }
         if (best < 0) { best = lambdas.Length - 1; bestSrcc = double.NaN; }
         var model = full.Path(lambdas.Take(best + 1).ToArray(), 1e-7, options.MaxSweeps)[^1];
-        return (model, bestSrcc);
+        return (model, bestSrcc, oof[best]);
     }
 }
