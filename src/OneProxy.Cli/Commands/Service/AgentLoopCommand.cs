@@ -20,7 +20,7 @@ public static class AgentLoopCommand
         var idleExit = new Option<double>("--idle-exit") { Description = "Stop after this many seconds without a job (0: keep polling until --max-minutes)", DefaultValueFactory = _ => 0 };
         var cmd = new Command("agent",
             "Run on a device: lease measurement jobs from `oneproxy serve`, measure each through the agent protocol, post results with an idempotency key.\n" +
-            "Example: ONEPROXY_AGENT_KEY=... oneproxy agent --server http://127.0.0.1:8016 --device pixel-lab --agent 'oneproxy fake-agent --space {space}'")
+            "Example: ONEPROXY_AGENT_KEY=... oneproxy agent --server http://127.0.0.1:8016 --device pixel-lab --agent '{oneproxy} fake-agent --space {space}'")
         {
             server, device, key, agent, timeout, leaseMs, maxJobs, maxMinutes, idleExit,
         };
