@@ -60,6 +60,6 @@ check "$work/ref.csv" <(srcc --latency "$work/nnj.csv") "nn-Meter JSON lines"
 check "$work/ref.csv" <(srcc --latency "$work/nnc.csv") "nn-Meter long CSV"
 check "$work/ref.csv" <(srcc --latency "$work/help.csv" --architectures "$work/archs_pt.csv") "HELP latencies joined with str_arch2idx.pt"
 check "$work/ref.csv" <(srcc --latency "$work/help.csv" --architectures "$work/archs.jsonl") "HELP latencies joined with a JSON-lines list"
-cmp -s <(tail -n +2 "$data/$space/architectures.csv" | cut -d, -f1,2) <(tail -n +2 "$work/archs_pt.csv") \
+cmp -s <(tail -n +2 "$data/$space/architectures.csv" | tr -d "\r" | cut -d, -f1,2) <(tail -n +2 "$work/archs_pt.csv" | tr -d "\r") \
   && echo "same architectures: str_arch2idx.pt -> index,arch" || { echo "DIFFERENT architectures"; status=1; }
 exit $status
