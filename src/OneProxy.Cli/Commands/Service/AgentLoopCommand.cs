@@ -12,7 +12,7 @@ public static class AgentLoopCommand
         var server = new Option<string[]>("--server") { Description = "Service URL(s); the agent moves to the next when one does not answer", Required = true, CustomParser = CommonOptions.CommaList };
         var device = new Option<string>("--device") { Description = "This device's registered name", Required = true };
         var key = new Option<string?>("--key") { Description = "The device's agent key (default: $ONEPROXY_AGENT_KEY)" };
-        var agent = new Option<string?>("--agent") { Description = "Agent command template ({space} {batch} {threads} {input} {warmup} {runs}, {arch} for one process per job); default: the bundled PyTorch agent on CPU" };
+        var agent = new Option<string?>("--agent") { Description = "Agent command template ({space} {batch} {threads} {input} {warmup} {runs}, {oneproxy} = this program, {arch} for one process per job); default: the bundled PyTorch agent on CPU" };
         var timeout = new Option<double>("--timeout") { Description = "Seconds per measurement before the agent counts as hung", DefaultValueFactory = _ => 300 };
         var leaseMs = new Option<int>("--lease-ms") { Description = "Lease per job (renewed every third of it while measuring)", DefaultValueFactory = _ => 30_000 };
         var maxJobs = new Option<int>("--max-jobs") { Description = "Stop after this many jobs", DefaultValueFactory = _ => 100_000 };
