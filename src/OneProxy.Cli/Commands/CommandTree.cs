@@ -25,6 +25,7 @@ public static class CommandTree
         root.Subcommands.Add(MeasureCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(Datasets.DatasetsCommand.Create());
         root.Subcommands.Add(FakeAgentCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(Accelerator.AcceleratorCommand.Create());

@@ -28,7 +28,7 @@ public static class FakeAgentCommand
         var garbage = new Option<int?>("--garbage-after") { Description = "Print a malformed line after this many results" };
         var cmd = new Command("fake-agent",
             "A device agent without hardware, for trying `measure` and testing faults. Reads architectures on stdin (or --arch), prints the agent protocol's JSON lines.\n" +
-            "Example: oneproxy measure --device fake --agent 'oneproxy fake-agent --space {space} --noise 0.02'")
+            "Example: oneproxy measure --device fake --agent '{oneproxy} fake-agent --space {space} --noise 0.02'")
         {
             space, latency, column, arch, noise, seed, batch, threads, input, delay, crash, hang, garbage,
         };

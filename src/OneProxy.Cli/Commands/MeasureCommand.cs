@@ -15,7 +15,7 @@ public static class MeasureCommand
         var device = new Option<string>("--device", "-d") { Description = "Name of the device (and setting), e.g. cpu_t1; becomes the CSV column on export", Required = true };
         var agent = new Option<string?>("--agent")
         {
-            Description = "Agent command template; placeholders {space} {batch} {threads} {input} {warmup} {runs}, and {arch} for one process per architecture. " +
+            Description = "Agent command template; placeholders {space} {batch} {threads} {input} {warmup} {runs}, {oneproxy} (this program), and {arch} for one process per architecture. " +
                           "Default: the bundled PyTorch agent on the CPU (/usr/bin/python3 agents/oneproxy_agent.py ...)",
         };
         var archs = new Option<string?>("--archs") { Description = "File with one architecture per line (default: --sample)" };

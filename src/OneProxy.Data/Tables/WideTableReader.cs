@@ -191,9 +191,14 @@ public static class WideTableReader
         return f;
     }
 
-    /// <summary>Reads an architectures file (<c>index, arch, ...</c>) into an index map.</summary>
+    /// <summary>
+    /// Reads an architectures file into an index map: a CSV (<c>index, arch, ...</c>) or JSON lines
+    /// (<see cref="Importers.ArchitectureListReader"/>, e.g. HELP's OFA MobileNet-V3 list).
+    /// </summary>
     public static IReadOnlyDictionary<int, Architecture> ReadArchitectureIndex(string path, ISearchSpace space)
     {
+        if (Importers.ArchitectureListReader.LooksLikeJsonLines(path))
+            return Importers.ArchitectureListReader.ReadIndex(path, space);
         var table = Read(path, ValueKind.AccuracyPercent, space, allowNoValues: true);
         if (table.Indices is null)
             throw new DataFormatException(path, 1, IndexColumn, "an architectures file needs an 'index' column to be joined");
@@ -205,7 +210,8 @@ public static class WideTableReader
 
     /// <summary>
     /// Reads a latency table; when it has no <c>arch</c> column, joins architectures by index
-    /// from <paramref name="architecturesPath"/>, or from an <c>architectures.csv</c> beside it.
+    /// from <paramref name="architecturesPath"/>, or from an <c>architectures.csv</c> (else
+    /// <c>architectures.jsonl</c>) beside it.
     /// </summary>
     public static WideTable ReadLatency(string path, ISearchSpace space, string? architecturesPath = null, IReadOnlyList<string>? only = null)
     {
@@ -216,7 +222,9 @@ public static class WideTableReader
             throw new FileNotFoundException($"--architectures: file not found: {architecturesPath}", architecturesPath);
         if (!hasArch)
         {
-            architecturesPath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "architectures.csv");
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            architecturesPath ??= File.Exists(Path.Combine(folder, "architectures.csv"))
+                ? Path.Combine(folder, "architectures.csv") : Path.Combine(folder, "architectures.jsonl");
             if (File.Exists(architecturesPath))
                 return Read(path, ValueKind.LatencyMs, space, ReadArchitectureIndex(architecturesPath, space), only: only);
         }

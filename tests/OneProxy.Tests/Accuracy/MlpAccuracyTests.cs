@@ -25,9 +25,10 @@ public class MlpAccuracyTests
         return (model, rows[k..]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void RanksUnseenNasBench201ArchitecturesFrom1000Samples()
     {
+        TestData.RequireSharedDatasets();
         // Measured (fit-accuracy --sample 1000 --seed 0..4): held-out SRCC 0.703, 0.781, 0.788, 0.723,
         // 0.761. Seed 0 is the weakest; the bound leaves room for harmless numeric changes.
         var (archs, acc) = Cifar10();
@@ -37,18 +38,20 @@ public class MlpAccuracyTests
         Assert.InRange(srcc, 0.65, 1.0);
     }
 
-    [Fact]
+    [SkippableFact]
     public void TheSameSeedTrainsTheSameNetwork()
     {
+        TestData.RequireSharedDatasets();
         var opts = new MlpOptions { MaxEpochs = 20 };
         var a = Train(200, 5, opts).Model;
         var b = Train(200, 5, opts).Model;
         Assert.Equal(MlpFile.Serialize(a, Space), MlpFile.Serialize(b, Space));
     }
 
-    [Fact]
+    [SkippableFact]
     public void JsonRoundTripPredictsIdentically()
     {
+        TestData.RequireSharedDatasets();
         var (model, held) = Train(200, 2, new MlpOptions { MaxEpochs = 30 });
         var archs = Cifar10().Archs;
         var sample = held.Take(500).Select(i => archs[i]).ToList();
@@ -57,9 +60,10 @@ public class MlpAccuracyTests
         Assert.Equal(200, back.TrainedOn);
     }
 
-    [Fact]
+    [SkippableFact]
     public void FilesForAnotherSpaceOrVersionAreRefused()
     {
+        TestData.RequireSharedDatasets();
         var model = Train(100, 3, new MlpOptions { MaxEpochs = 5 }).Model;
         var json = MlpFile.Serialize(model, Space);
         Assert.Contains("is for space 'nasbench201', not 'fbnet'", Assert.Throws<ModelFileException>(() => MlpFile.Deserialize(json, "f.json", new FbNetSpace())).Message);

@@ -31,9 +31,10 @@ public class AdaptationTests
         Assert.Equal(sampleRows.Length, ada.Predictor.TargetMeasurements);
     }
 
-    [Fact]
+    [SkippableFact]
     public void LibraryFindsTheMatchingDeviceAndAutoChoiceUsesOnlySamples()
     {
+        TestData.RequireSharedDatasets();
         var t = TestData.NasBench201Latency;
         var bench = new AdaptationBenchmark(Space, t);
         var chars = new CharacterisedDevices(Space, t);
@@ -50,9 +51,10 @@ public class AdaptationTests
         Assert.True(Spearman.Correlation(result.Predictor.PredictAll(all), t.Column("titan_rtx_256")) > 0.98);
     }
 
-    [Fact]
+    [SkippableFact]
     public void BenchmarkIsSeededAndCountsMeasurements()
     {
+        TestData.RequireSharedDatasets();
         var bench = new AdaptationBenchmark(Space, TestData.NasBench201Latency);
         var options = new AdaptationOptions { Candidates = [AdaptationMethod.Proxy, AdaptationMethod.AdaProxy] };
         var a = bench.Run("pixel3", ["eyeriss"], ["raspi4"], [10, 20], 2, options);
@@ -62,9 +64,10 @@ public class AdaptationTests
         Assert.Throws<UnusableDataException>(() => bench.Run("pixel3", ["eyeriss"], ["eyeriss"], [10], 1, options));
     }
 
-    [Fact]
+    [SkippableFact]
     public void RecordedDeviceRefusesUnrecordedArchitectures()
     {
+        TestData.RequireSharedDatasets();
         var device = new RecordedDevice(TestData.FbNetLatency, "fpga");
         var unknown = new FbNetSpace().Parse(string.Join('-', Enumerable.Repeat("skip", 22)));
         Assert.Contains("has no measurement", Assert.Throws<UnusableDataException>(() => device.MeasureMs(unknown)).Message);

@@ -23,9 +23,10 @@ public class OpTypeAndIncrementalTests
         Assert.Equal(OperatorGroups.None, OperatorGroups.Of(new OfaMobileNetV3Space()).GroupOfFeature[^2]); // resolution_scale
     }
 
-    [Fact]
+    [SkippableFact]
     public void OpTypeCorrectionLearnsADeviceUnlikeTheProxyFromTenSamples()
     {
+        TestData.RequireSharedDatasets();
         // Eyeriss ranks NAS-Bench-201 cells unlike pixel3 (SRCC 0.72), mostly by operator type:
         // ten measurements must lift the proxy well above where Eq. 3.3's 30 corrections get.
         var t = TestData.NasBench201Latency;
@@ -45,9 +46,10 @@ public class OpTypeAndIncrementalTests
         Assert.True(opType > 0.95, $"proxy+optype SRCC {opType}");
     }
 
-    [Fact]
+    [SkippableFact]
     public void IncrementalLoopStopsAtTheThresholdAndCountsEveryMeasurement()
     {
+        TestData.RequireSharedDatasets();
         var t = TestData.NasBench201Latency;
         var chars = new CharacterisedDevices(Space, t);
         var adapter = new ProxyAdapter(Space, chars.Predictor("pixel3"), [chars.Predictor("titanx_256")]);

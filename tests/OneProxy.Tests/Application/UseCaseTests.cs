@@ -14,9 +14,10 @@ public class UseCaseTests
 {
     private static readonly NumberFormatInfo Inv = CultureInfo.InvariantCulture.NumberFormat;
 
-    [Fact]
+    [SkippableFact]
     public void TransferReportsMeasuredFrontsAndIsReproducibleBySeed()
     {
+        TestData.RequireSharedDatasets();
         var request = new TransferRequest { Target = "titan_rtx_1", Seed = 3 };
         var a = TransferUseCase.Run(request);
         var b = TransferUseCase.Run(request);
@@ -55,9 +56,10 @@ public class UseCaseTests
     public void PercentileIsTheNearestRank(int q, double expected) =>
         Assert.Equal(expected, ConstrainUseCase.Percentile([5.0, 1.0, 4.0, 2.0, 3.0], q));
 
-    [Fact]
+    [SkippableFact]
     public void ConstrainMeetsEveryPercentileWithFewMeasurements()
     {
+        TestData.RequireSharedDatasets();
         var r = ConstrainUseCase.Run(new ConstrainRequest { Targets = ["raspi4"], Percentiles = [50] });
         var row = Assert.Single(r.Rows);
         Assert.True(row.WithinTolerance);
@@ -86,9 +88,10 @@ public class UseCaseTests
         Assert.Contains(r.Notes, n => n.StartsWith("loaded 40 architectures x 2 devices", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public void SearchFrontIsLabelledPredicted()
     {
+        TestData.RequireSharedDatasets();
         var r = SearchUseCase.Run(new SearchRequest { Device = "pixel3", Method = SearchMethod.Exhaustive });
         var csv = CsvOutput.Write(FrontTable.Create(r.Space, r.Front, FrontTable.PredictedLatency));
         Assert.StartsWith("arch,predicted_latency_ms,accuracy\n", csv);

@@ -14,9 +14,10 @@ public class CliTests
         return (code, o.ToString(), e.ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public void MonotonicityCsvIsASquareMatrixWithNames()
     {
+        TestData.RequireSharedDatasets();
         var (code, output, err) = Run("monotonicity", "--space", "nasbench201", "--devices", "pixel3,raspi4,eyeriss", "--format", "csv");
         Assert.Equal(0, code);
         var lines = output.Trim().Split('\n');
@@ -26,9 +27,10 @@ public class CliTests
         Assert.Contains("loaded 15625 architectures", err);
     }
 
-    [Fact]
+    [SkippableFact]
     public void HeatmapIsWritten()
     {
+        TestData.RequireSharedDatasets();
         var path = Path.Combine(Path.GetTempPath(), $"heat-{Guid.NewGuid():N}.svg");
         var (code, _, _) = Run("monotonicity", "--devices", "pixel3,raspi4", "--heatmap", path, "--format", "json");
         Assert.Equal(0, code);
@@ -39,18 +41,20 @@ public class CliTests
         Assert.Contains(".97", texts);
     }
 
-    [Fact]
+    [SkippableFact]
     public void UnknownDeviceIsAOneLineErrorWithExitCode2()
     {
+        TestData.RequireSharedDatasets();
         var (code, _, err) = Run("monotonicity", "--devices", "pixel3,toaster");
         Assert.Equal(2, code);
         Assert.Contains("error: no column 'toaster'", err);
         Assert.DoesNotContain("   at ", err);
     }
 
-    [Fact]
+    [SkippableFact]
     public void EstimateAndSelectRunWithSeeds()
     {
+        TestData.RequireSharedDatasets();
         var a = Run("estimate-srcc", "--pair", "pixel3,eyeriss", "--samples", "10,50", "--repetitions", "30", "--seed", "2", "--format", "csv");
         var b = Run("estimate-srcc", "--pair", "pixel3,eyeriss", "--samples", "10,50", "--repetitions", "30", "--seed", "2", "--format", "csv");
         Assert.Equal(0, a.Code);
@@ -61,9 +65,10 @@ public class CliTests
         Assert.Contains("Proxy: ", s.Out);
     }
 
-    [Fact]
+    [SkippableFact]
     public void FitPredictorThenAdaptFromASamplesCsv()
     {
+        TestData.RequireSharedDatasets();
         var dir = Directory.CreateTempSubdirectory("oneproxy-cli-").FullName;
         try
         {
@@ -96,9 +101,10 @@ public class CliTests
         finally { Directory.Delete(dir, true); }
     }
 
-    [Fact]
+    [SkippableFact]
     public void AdaptRefusesBadInputClearly()
     {
+        TestData.RequireSharedDatasets();
         using var bad = TestData.Csv("arch,dev\n|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|bogus~2|,1.5\n");
         var (code, _, err) = Run("adapt", "--proxy", "/nonexistent/p.json", "--samples", bad.Path);
         Assert.Equal(2, code);
@@ -118,9 +124,10 @@ public class CliTests
         finally { Directory.Delete(dir, true); }
     }
 
-    [Fact]
+    [SkippableFact]
     public void IncrementalBenchCsvReportsMeasurementsSpent()
     {
+        TestData.RequireSharedDatasets();
         var (code, output, err) = Run("bench", "adapt", "--targets", "fpga", "--library", "titanx_256,gold_6240", "--seeds", "2",
             "--incremental", "--threshold", "0.9", "--format", "csv");
         Assert.True(code == 0, err);
@@ -131,9 +138,10 @@ public class CliTests
         Assert.InRange(double.Parse(cells[2], System.Globalization.CultureInfo.InvariantCulture), 10, 50);
     }
 
-    [Fact]
+    [SkippableFact]
     public void BenchTransferWithFlopsKeepsTheCostColumnsOutOfTheTargets()
     {
+        TestData.RequireSharedDatasets();
         var (code, output, err) = Run("bench", "transfer", "--seeds", "1", "--with-flops", "--per-device-samples", "200", "--format", "csv");
         Assert.True(code == 0, err);
         var lines = output.Trim().Split('\n');

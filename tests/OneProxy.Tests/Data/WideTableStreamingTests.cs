@@ -94,9 +94,10 @@ public class WideTableStreamingTests
         Assert.Equal(expected.Select(c => c.MeanSrcc), r.Ranking.Select(c => c.MeanSrcc));
     }
 
-    [Fact]
+    [SkippableFact]
     public void MonotonicityTopKGivesTheDenseMatrixBestPartners()
     {
+        TestData.RequireSharedDatasets();
         var input = new LatencyInput();
         var dense = MonotonicityUseCase.Run(new MonotonicityRequest(input)).Matrix!;
         var top = MonotonicityUseCase.Run(new MonotonicityRequest(input, Top: 2));

@@ -22,9 +22,10 @@ public sealed class AgentDeviceTests : IDisposable
     private static string Dotnet =>
         Environment.ProcessPath is string p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
 
-    [Fact]
+    [SkippableFact]
     public void TransferOnAnAgentDeviceMatchesTheRecordedDeviceAndStoresEveryMeasurement()
     {
+        TestData.RequireSharedDatasets();
         var t = TestData.NasBench201Latency;
         var acc = SearchTests.Cifar10;
         var chars = new CharacterisedDevices(Space, t);

@@ -4,18 +4,20 @@ namespace OneProxy.Tests.Monotonicity;
 
 public class SrccEstimatorTests
 {
-    [Fact]
+    [SkippableFact]
     public void SameSeedSameEstimate()
     {
+        TestData.RequireSharedDatasets();
         var t = TestData.NasBench201Latency;
         var a = SrccEstimator.Estimate(t.Column("pixel3"), t.Column("eyeriss"), 20, 50, new Random(3));
         var b = SrccEstimator.Estimate(t.Column("pixel3"), t.Column("eyeriss"), 20, 50, new Random(3));
         Assert.Equal(a, b);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ErrorShrinksWithMoreSamples()
     {
+        TestData.RequireSharedDatasets();
         var t = TestData.NasBench201Latency;
         var x = t.Column("pixel3"); var y = t.Column("eyeriss");
         var small = SrccEstimator.Estimate(x, y, 10, 200, new Random(1));

@@ -9,11 +9,12 @@ namespace OneProxy.Tests.Monotonicity;
 /// </summary>
 public class SrccMatrixBlockedTests
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("nasbench201")]
     [InlineData("fbnet")]
     public void EveryPairOfTheSharedDataEqualsThePairwiseDefinition(string dataset)
     {
+        TestData.RequireSharedDatasets();
         var t = dataset == "fbnet" ? TestData.FbNetLatency : TestData.NasBench201Latency;
         var m = SrccMatrix.Compute(t);
         int d = t.ColumnNames.Count;
@@ -100,9 +101,10 @@ public class SrccMatrixBlockedTests
             }
     }
 
-    [Fact]
+    [SkippableFact]
     public void OneThreadAndAllCoresGiveTheSameBits()
     {
+        TestData.RequireSharedDatasets();
         var t = TestData.NasBench201Latency;
         var one = SrccMatrix.Compute(t.ColumnNames, t.RowCount, c => t.Column(c), threads: 1);
         var all = SrccMatrix.Compute(t.ColumnNames, t.RowCount, c => t.Column(c));

@@ -4,9 +4,10 @@ namespace OneProxy.Tests.Monotonicity;
 
 public class SrccMatrixTests
 {
-    [Fact]
+    [SkippableFact]
     public void ReproducesThePapersNasBench201Values()
     {
+        TestData.RequireSharedDatasets();
         var m = SrccMatrix.Compute(TestData.NasBench201Latency);
         Assert.Equal(27, m.Devices.Count);
         Assert.Equal(0.9667, Math.Round(m["pixel3", "raspi4"], 4));
@@ -15,9 +16,10 @@ public class SrccMatrixTests
         Assert.Equal(15625, m.PairCount(m.IndexOf("pixel3"), m.IndexOf("pixel2")));
     }
 
-    [Fact]
+    [SkippableFact]
     public void TiedPhoneColumnsMatchScipy()
     {
+        TestData.RequireSharedDatasets();
         // scipy 1.10.1 on the dataset's whole-millisecond (heavily tied) phone columns.
         var m = SrccMatrix.Compute(TestData.NasBench201Latency);
         Assert.Equal(0.7611279560409783, m["pixel3", "pixel2"], 10);
@@ -27,9 +29,10 @@ public class SrccMatrixTests
         Assert.Equal(0.6782037483542951, KendallTau.TauB(t.Column("pixel2"), t.Column("samsung_s7")), 10);
     }
 
-    [Fact]
+    [SkippableFact]
     public void EveryEntryEqualsThePairwiseDefinition()
     {
+        TestData.RequireSharedDatasets();
         var t = TestData.FbNetLatency;
         var m = SrccMatrix.Compute(t);
         for (int i = 0; i < m.Devices.Count; i++)

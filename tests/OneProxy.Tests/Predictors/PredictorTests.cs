@@ -71,9 +71,10 @@ public class LinearPredictorTests
         Assert.Equal(y[5], p.Predict(_space, archs[5]), 8);
     }
 
-    [Fact]
+    [SkippableFact]
     public void NonNegativeFitKeepsOperatorWeightsNonNegative()
     {
+        TestData.RequireSharedDatasets();
         var t = TestData.NasBench201Latency;
         var x = new FeatureMatrix(_space, t.RequireArchitectures());
         var p = LinearPredictorFitter.Fit(x, t.Column("eyeriss"), "eyeriss", nonNegative: true);

@@ -17,9 +17,10 @@ public class MultiObjectiveSearchTests
             SearchTests.Cifar10);
     }
 
-    [Fact]
+    [SkippableFact]
     public void NsgaOnThreeObjectivesRecoversMostOfTheExhaustiveHypervolume()
     {
+        TestData.RequireSharedDatasets();
         var objectives = ThreeObjectives();
         var all = Space.Enumerate().ToArray();
         var values = objectives.Evaluate(all);
@@ -36,9 +37,10 @@ public class MultiObjectiveSearchTests
         Assert.Equal(outcome.Front.Select(f => f.Architecture), again.Front.Select(f => f.Architecture));
     }
 
-    [Fact]
+    [SkippableFact]
     public void BudgetsAndCancellationStopTheRun()
     {
+        TestData.RequireSharedDatasets();
         var objectives = ThreeObjectives();
         var strategy = new Nsga2Strategy(Space, objectives.Metrics, new EvolutionOptions { PopulationSize = 50, Generations = 1000 }, new SeedStream(2));
         var outcome = SearchRunner.Run(strategy, objectives, new SearchBudget { MaxEvaluations = 120 });
@@ -60,9 +62,10 @@ public class MultiObjectiveSearchTests
         Assert.True(double.IsPositiveInfinity(crowd[0]) && double.IsPositiveInfinity(crowd[3]));
     }
 
-    [Fact]
+    [SkippableFact]
     public void NonFiniteObjectivesAreRefusedWithTheModelName()
     {
+        TestData.RequireSharedDatasets();
         var bad = new PredictorObjectives(Space, [(Metric.LatencyMs, new LinearPredictor(Space.Name, "huge", Enumerable.Repeat(double.MaxValue, Space.FeatureCount).ToArray(), "test", 0))], SearchTests.Cifar10);
         var e = Assert.Throws<UnusableDataException>(() => bad.Evaluate([Space.Enumerate().First(a => a.Genes.ToArray().All(g => g == 3))]));
         Assert.Contains("huge", e.Message);

@@ -16,9 +16,10 @@ public class SearchTests
     private static ArchitectureScorer Scorer(string device) =>
         new(Space, new CharacterisedDevices(Space, TestData.NasBench201Latency).Predictor(device), Cifar10);
 
-    [Fact]
+    [SkippableFact]
     public void EvolutionSweepIsSeededAndCloseToTheExhaustiveFront()
     {
+        TestData.RequireSharedDatasets();
         var scorer = Scorer("pixel3");
         var exact = ExhaustiveSearch.Front(scorer);
         var evo = new EvolutionarySearch(scorer, new EvolutionOptions { PopulationSize = 300, Generations = 20 });
@@ -30,9 +31,10 @@ public class SearchTests
         Assert.InRange(ratio, 0.98, 1.0 + 1e-9); // predicted objectives: the exhaustive front is optimal
     }
 
-    [Fact]
+    [SkippableFact]
     public void NsgaFindsMostOfTheFrontInOneRun()
     {
+        TestData.RequireSharedDatasets();
         var scorer = Scorer("gold_6226");
         var exact = ExhaustiveSearch.Front(scorer);
         var front = new Nsga2Search(scorer, new EvolutionOptions { PopulationSize = 300, Generations = 30 }).Run(new Random(1));
@@ -40,9 +42,10 @@ public class SearchTests
         Assert.InRange(Pareto.Hypervolume(front, refLat, refAcc) / Pareto.Hypervolume(exact, refLat, refAcc), 0.97, 1.0 + 1e-9);
     }
 
-    [Fact]
+    [SkippableFact]
     public void ConstrainedExhaustiveSearchRespectsTheLimit()
     {
+        TestData.RequireSharedDatasets();
         var scored = ExhaustiveSearch.ScoreAll(Scorer("raspi4"));
         double limit = scored.Select(c => c.LatencyMs).Order().ElementAt(scored.Length / 2);
         var best = ExhaustiveSearch.Constrained(scored, limit)!;

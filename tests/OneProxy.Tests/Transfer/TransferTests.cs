@@ -12,9 +12,10 @@ public class TransferTests
 {
     private static readonly NasBench201Space Space = new();
 
-    [Fact]
+    [SkippableFact]
     public void PipelineSpendsAtMostTheBudgetAndBeatsTheProxySetOnAWeaklyMonotoneTarget()
     {
+        TestData.RequireSharedDatasets();
         var t = TestData.NasBench201Latency;
         var acc = SearchTests.Cifar10;
         var chars = new CharacterisedDevices(Space, t);
@@ -50,9 +51,10 @@ public class TransferTests
         return -1;
     }
 
-    [Fact]
+    [SkippableFact]
     public void BisectionMeetsTheConstraintWithinLog2Measurements()
     {
+        TestData.RequireSharedDatasets();
         var t = TestData.NasBench201Latency;
         var acc = SearchTests.Cifar10;
         var proxy = new CharacterisedDevices(Space, t).Predictor("pixel3");

@@ -12,7 +12,7 @@ public static class AgentLoopCommand
         var server = new Option<string[]>("--server") { Description = "Service URL(s); the agent moves to the next when one does not answer", Required = true, CustomParser = CommonOptions.CommaList };
         var device = new Option<string>("--device") { Description = "This device's registered name", Required = true };
         var key = new Option<string?>("--key") { Description = "The device's agent key (default: $ONEPROXY_AGENT_KEY)" };
-        var agent = new Option<string?>("--agent") { Description = "Agent command template ({space} {batch} {threads} {input} {warmup} {runs}, {arch} for one process per job); default: the bundled PyTorch agent on CPU" };
+        var agent = new Option<string?>("--agent") { Description = "Agent command template ({space} {batch} {threads} {input} {warmup} {runs}, {oneproxy} = this program, {arch} for one process per job); default: the bundled PyTorch agent on CPU" };
         var timeout = new Option<double>("--timeout") { Description = "Seconds per measurement before the agent counts as hung", DefaultValueFactory = _ => 300 };
         var leaseMs = new Option<int>("--lease-ms") { Description = "Lease per job (renewed every third of it while measuring)", DefaultValueFactory = _ => 30_000 };
         var maxJobs = new Option<int>("--max-jobs") { Description = "Stop after this many jobs", DefaultValueFactory = _ => 100_000 };
@@ -20,7 +20,7 @@ public static class AgentLoopCommand
         var idleExit = new Option<double>("--idle-exit") { Description = "Stop after this many seconds without a job (0: keep polling until --max-minutes)", DefaultValueFactory = _ => 0 };
         var cmd = new Command("agent",
             "Run on a device: lease measurement jobs from `oneproxy serve`, measure each through the agent protocol, post results with an idempotency key.\n" +
-            "Example: ONEPROXY_AGENT_KEY=... oneproxy agent --server http://127.0.0.1:8016 --device pixel-lab --agent 'oneproxy fake-agent --space {space}'")
+            "Example: ONEPROXY_AGENT_KEY=... oneproxy agent --server http://127.0.0.1:8016 --device pixel-lab --agent '{oneproxy} fake-agent --space {space}'")
         {
             server, device, key, agent, timeout, leaseMs, maxJobs, maxMinutes, idleExit,
         };
