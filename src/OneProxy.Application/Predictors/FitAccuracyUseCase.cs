@@ -28,9 +28,9 @@ public static class FitAccuracyUseCase
     {
         request.Validate();
         var s = SearchSpaceRegistry.Get(request.Space);
-        var path = request.Accuracy.Path ?? DatasetLocator.File(s.Name, "architectures.csv");
+        var path = request.Accuracy.TablePath(s, AccuracyInput.PairsAlternative);
         var table = WideTableReader.Read(path, ValueKind.AccuracyPercent, s);
-        Require.That(table.HasColumn(request.Accuracy.Column), "accuracy-column", $"{path} has no column '{request.Accuracy.Column}' (columns: {string.Join(", ", table.ColumnNames)})");
+        request.Accuracy.RequireColumn(table, path, s, AccuracyInput.PairsAlternative);
         var col = table.Column(request.Accuracy.Column).ToArray();
         var archs = table.RequireArchitectures();
         var rows = WideTable.MeasuredRows(col);

@@ -18,14 +18,8 @@ public static class SearchUseCase
         var notes = new List<string>();
         var space = SearchSpaceRegistry.Get(request.Latency.Space);
         var model = LoadPredictor(request, space, notes);
-        IAccuracySource acc;
-        if (request.AccuracyPredictorPath is string accPath) acc = MlpFile.Load(accPath, space);
-        else
-        {
-            var (table, note) = request.Accuracy.Load(space);
-            notes.Add(note);
-            acc = table;
-        }
+        var (acc, accNote) = (request.Accuracy with { PredictorPath = request.AccuracyPredictorPath ?? request.Accuracy.PredictorPath }).LoadSource(space);
+        notes.Add(accNote);
         var covered = Covered(acc, space, request.Method, notes);
         cancellation.ThrowIfCancellationRequested();
         var scorer = new ArchitectureScorer(space, model, acc);
@@ -48,7 +42,10 @@ public static class SearchUseCase
             _ => new EvolutionarySearch(scorer, request.Evolution).Sweep(EvolutionarySearch.EvenTs(request.Sweep), request.Seed),
         };
         sw.Stop();
-        var report = new SearchReport(space, model.Name, request.Method, result, sw.Elapsed, notes);
+        int belowZero = result.Count(c => c.LatencyMs < 0);
+        if (belowZero > 0)
+            notes.Add($"warning: {belowZero} of {result.Count} architecture(s) predicted below zero by {model.Name}: the predictor was not fitted non-negative (refit with fit-predictor, non-negative by default)");
+        var report = new SearchReport(space, model.Name, request.Method, result, sw.Elapsed, notes, acc is not TableAccuracy);
         notes.Add($"{report.MethodName} search on {model.Name}: {result.Count} architecture(s) in {sw.Elapsed.TotalMilliseconds:0} ms");
         return report;
     }

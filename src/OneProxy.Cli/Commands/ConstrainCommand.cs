@@ -10,7 +10,7 @@ public static class ConstrainCommand
     public static Command Create()
     {
         var data = new LatencyOptions();
-        var accuracy = new AccuracyOptions();
+        var accuracy = new AccuracyOptions(predictor: true);
         var proxy = CommonOptions.ProxyColumn();
         var targets = CommonOptions.Targets("Recorded target columns (default: every column but the proxy)");
         var maxLatency = new Option<double?>("--max-latency") { Description = "Latency constraint on the target (ms)" };
@@ -46,7 +46,7 @@ public static class ConstrainCommand
                 MaxLatency = parse.GetValue(maxLatency), Percentiles = parse.GetValue(percentiles)!, Tolerance = parse.GetValue(tolerance), Granularity = parse.GetValue(granularity),
             }, cancellation);
             Log.Write(parse, r.Notes);
-            output.Emit(parse, ConstrainOutput.Table(r), () => ConstrainOutput.Text(r));
+            output.Emit(parse, ConstrainOutput.Table(r), () => ConstrainOutput.Text(r), () => ConstrainOutput.Json(r));
             return 0;
         }));
         return cmd;
