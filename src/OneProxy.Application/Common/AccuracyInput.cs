@@ -14,9 +14,7 @@ public sealed record AccuracyInput(string? Path = null, string Column = "cifar10
     /// <summary>The accuracy table; fails in one line naming what to use instead when there is none.</summary>
     public (TableAccuracy Source, string Note) Load(ISearchSpace space)
     {
-        var path = TablePath(space);
-        var table = WideTableReader.Read(path, ValueKind.AccuracyPercent, space);
-        RequireColumn(table, path, space);
+        var (table, path) = ReadTable(space);
         var source = new TableAccuracy(table, Column);
         return (source, $"accuracy: {source.Count} architectures from {path} ({Column})");
     }
@@ -28,6 +26,20 @@ public sealed record AccuracyInput(string? Path = null, string Column = "cifar10
         LatencyInput.RequireFile(PredictorPath, "accuracy-predictor");
         var mlp = MlpFile.Load(PredictorPath, space);
         return (mlp, $"accuracy: PREDICTED by {mlp.Name} ({PredictorPath})");
+    }
+
+    /// <summary>The accuracy table with <see cref="Column"/>; one line naming <paramref name="alternative"/> where there is none.</summary>
+    public (WideTable Table, string Path) ReadTable(ISearchSpace space, string alternative = Alternative)
+    {
+        var path = TablePath(space, alternative);
+        string? header;
+        using (var reader = new StreamReader(path)) header = reader.ReadLine();
+        var names = (header ?? "").Split(',').Select(h => h.Trim().Trim('"')).Where(h => h.Length > 0).ToArray();
+        if (names.Length > 0 && names.All(h => h is WideTableReader.ArchColumn or "index"))
+            throw new InvalidOptionException("accuracy", $"{path} lists architectures but has no accuracy column ({space.Name}'s dataset publishes none): {alternative}");
+        var table = WideTableReader.Read(path, ValueKind.AccuracyPercent, space);
+        RequireColumn(table, path, space, alternative);
+        return (table, path);
     }
 
     /// <summary>The table's path: --accuracy, or the dataset's architectures.csv if it exists.</summary>

@@ -28,9 +28,7 @@ public static class FitAccuracyUseCase
     {
         request.Validate();
         var s = SearchSpaceRegistry.Get(request.Space);
-        var path = request.Accuracy.TablePath(s, AccuracyInput.PairsAlternative);
-        var table = WideTableReader.Read(path, ValueKind.AccuracyPercent, s);
-        request.Accuracy.RequireColumn(table, path, s, AccuracyInput.PairsAlternative);
+        var (table, path) = request.Accuracy.ReadTable(s, AccuracyInput.PairsAlternative);
         var col = table.Column(request.Accuracy.Column).ToArray();
         var archs = table.RequireArchitectures();
         var rows = WideTable.MeasuredRows(col);

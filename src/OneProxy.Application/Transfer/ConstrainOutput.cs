@@ -13,7 +13,7 @@ public static class ConstrainOutput
     public static OutputTable Table(ConstrainReport report)
     {
         string acc = AccuracyColumn(report);
-        var t = new OutputTable("target", "max_latency_ms", "measured_latency_ms", acc, "oracle_" + acc, "accuracy_gap", "met", "within_tolerance", "target_measurements", "arch");
+        var t = new OutputTable("target", "max_latency_ms", "measured_latency_ms", acc, "oracle_accuracy", "accuracy_gap", "met", "within_tolerance", "target_measurements", "arch");
         foreach (var r in report.Rows)
             t.Add(r.Target, OutputTable.Num(r.MaxLatencyMs, "G5"), OutputTable.Num(r.LatencyMs, "G5"), OutputTable.Num(r.Accuracy, "0.00"),
                 OutputTable.Num(r.OracleAccuracy, "0.00"), OutputTable.Num(r.AccuracyGap, "0.00"), Flag(r.Met), Flag(r.WithinTolerance),

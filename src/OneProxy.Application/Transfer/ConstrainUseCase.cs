@@ -17,7 +17,8 @@ namespace OneProxy.Application.Transfer;
 /// </summary>
 public static class ConstrainUseCase
 {
-    public static ConstrainReport Run(ConstrainRequest request, CancellationToken cancellation = default)
+    /// <param name="progress">Targets done of the total.</param>
+    public static ConstrainReport Run(ConstrainRequest request, CancellationToken cancellation = default, IProgress<WorkProgress>? progress = null)
     {
         request.Validate();
         var (loaded, acc, notes) = SearchInputs.Load(request.Latency, request.Accuracy);
@@ -30,6 +31,8 @@ public static class ConstrainUseCase
         // only what that target can replay (RecordedCoverage): a recorded target measures nothing else.
         var whole = new Lazy<ConstrainSolver>(() => new ConstrainSolver(ExhaustiveSearch.ScoreAll(scorer)));
         var rows = new List<ConstrainRow>();
+        var done = WorkProgress.Of(progress, targets.Count);
+        int finished = 0;
         foreach (var target in targets)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -57,6 +60,7 @@ public static class ConstrainUseCase
                 rows.Add(new ConstrainRow(target, limit, best?.LatencyMs ?? double.NaN, best?.AccuracyPercent ?? double.NaN, oracleAcc,
                     best is not null && best.LatencyMs <= limit, best is not null, r.TargetMeasurements, best is null ? null : s.Format(best.Architecture), r.Steps, why));
             }
+            done?.Report(++finished);
         }
         return new ConstrainReport(rows, notes, acc is not TableAccuracy);
     }
