@@ -38,7 +38,8 @@ public static class ConstrainExplanation
         string last = result.Steps.Count == 0 ? "no step" : string.Create(inv, $"t = {result.Steps[^1].T:0.000} ({result.Steps[^1].MeasuredLatencyMs:G5} ms measured)");
         bool stoppedInBand = result.Steps.Count > 0 && Math.Abs(result.Steps[^1].MeasuredLatencyMs - limitMs) < toleranceMs;
         if (reachableBest.C is not null && (best is null || reachableBest.C.AccuracyPercent > best.AccuracyPercent + 1e-9))
-            parts.Add(string.Create(inv, $"x*(t) for t in [{reachableBest.From:0.000}, {reachableBest.To:0.000}] would give {reachableBest.C.AccuracyPercent:0.00}% at {measuredMs[reachableBest.C.Architecture]:G5} ms, ")
+            parts.Add(string.Create(inv, $"x*(t) for t in [{reachableBest.From:0.000}, {reachableBest.To:0.000}] would give {reachableBest.C.AccuracyPercent:0.00}% at {measuredMs[reachableBest.C.Architecture]:G5} ms")
+                + (measuredMs[reachableBest.C.Architecture] > limitMs ? " (over the bound, within the tolerance), " : ", ")
                 + $"but the bisection stopped at {last} " + (stoppedInBand ? string.Create(inv, $"inside the tolerance band +-{toleranceMs:G3} ms") : $"after {result.Steps.Count} steps (grid exhausted)"));
         else
             parts.Add(string.Create(inv, $"no t on the grid gives a more accurate design under the bound ({reach.Count} distinct x*(t) over {grid + 1} values of t)"));
