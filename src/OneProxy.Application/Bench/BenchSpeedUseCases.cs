@@ -16,12 +16,14 @@ public sealed record Timing(string What, double MedianMs, double MinMs, double M
 
 public static class BenchSpeedUseCases
 {
-    public static IReadOnlyList<string> Srcc(BenchSrccRequest request, CancellationToken cancellation = default)
+    public static IReadOnlyList<string> Srcc(BenchSrccRequest request, CancellationToken cancellation = default, IProgress<WorkProgress>? progress = null)
     {
         var loaded = request.Latency.Load();
         var table = loaded.Table;
+        var tick = Ticker(progress, Math.Max(1, request.Repeat) + 1);
         SrccMatrix.Compute(table); // warm-up: JIT and thread pool
-        var t = Time("srcc", Math.Max(1, request.Repeat), _ => { SrccMatrix.Compute(table); return table.ColumnNames.Count; }, cancellation, warmUp: false);
+        tick();
+        var t = Time("srcc", Math.Max(1, request.Repeat), _ => { SrccMatrix.Compute(table); return table.ColumnNames.Count; }, cancellation, tick, warmUp: false);
         int d = table.ColumnNames.Count;
         var inv = CultureInfo.InvariantCulture;
         return
@@ -33,7 +35,7 @@ public static class BenchSpeedUseCases
     }
 
     /// <summary>Run i of each timed search uses seed i (timing only: the fronts are not reported).</summary>
-    public static IReadOnlyList<string> Search(BenchSearchRequest request, CancellationToken cancellation = default)
+    public static IReadOnlyList<string> Search(BenchSearchRequest request, CancellationToken cancellation = default, IProgress<WorkProgress>? progress = null)
     {
         Require.AtLeast(request.Runs, 1, "runs");
         Require.AtLeast(request.Sweep, 2, "sweep");
@@ -43,21 +45,30 @@ public static class BenchSpeedUseCases
         var evo = new EvolutionarySearch(scorer);
         var scale = evo.Scale(0);
         int n = request.Runs;
+        var tick = Ticker(progress, (n + 1) * (s.Size <= 5_000_000 ? 4 : 3));
         var timings = new List<Timing>
         {
-            Time("evolution, one run at t = 0.5 (1000 x 50)", n, i => evo.Run(0.5, scale, new Random(i)).Count, cancellation),
-            Time($"evolution, sweep of {request.Sweep} t values", n, i => evo.Sweep(EvolutionarySearch.EvenTs(request.Sweep), i).Count, cancellation),
-            Time("NSGA-II (1000 x 50)", n, i => new Nsga2Search(scorer).Run(new Random(i)).Count, cancellation),
+            Time("evolution, one run at t = 0.5 (1000 x 50)", n, i => evo.Run(0.5, scale, new Random(i)).Count, cancellation, tick),
+            Time($"evolution, sweep of {request.Sweep} t values", n, i => evo.Sweep(EvolutionarySearch.EvenTs(request.Sweep), i).Count, cancellation, tick),
+            Time("NSGA-II (1000 x 50)", n, i => new Nsga2Search(scorer).Run(new Random(i)).Count, cancellation, tick),
         };
-        if (s.Size <= 5_000_000) timings.Add(Time("exhaustive front", n, _ => ExhaustiveSearch.Front(scorer).Count, cancellation));
+        if (s.Size <= 5_000_000) timings.Add(Time("exhaustive front", n, _ => ExhaustiveSearch.Front(scorer).Count, cancellation, tick));
         var inv = CultureInfo.InvariantCulture;
         return [$"{s.Name}, {Environment.ProcessorCount} cores, {n} runs each",
             .. timings.Select(t => string.Create(inv, $"{t.What,-44} median {t.MedianMs,8:0.0} ms  (min {t.MinMs:0.0}, max {t.MaxMs:0.0}; {t.Size} architectures out)"))];
     }
 
-    private static Timing Time(string what, int runs, Func<int, int> body, CancellationToken cancellation, bool warmUp = true)
+    /// <summary>Counts finished runs (warm-ups included) against <paramref name="total"/> for a progress bar.</summary>
+    private static Action Ticker(IProgress<WorkProgress>? progress, int total)
     {
-        if (warmUp) body(-1);
+        int done = 0;
+        progress?.Report(new WorkProgress(0, total));
+        return () => progress?.Report(new WorkProgress(++done, total));
+    }
+
+    private static Timing Time(string what, int runs, Func<int, int> body, CancellationToken cancellation, Action tick, bool warmUp = true)
+    {
+        if (warmUp) { body(-1); tick(); }
         var t = new double[runs];
         int size = 0;
         for (int i = 0; i < runs; i++)
@@ -66,6 +77,7 @@ public static class BenchSpeedUseCases
             var sw = Stopwatch.StartNew();
             size = body(i);
             t[i] = sw.Elapsed.TotalMilliseconds;
+            tick();
         }
         Array.Sort(t);
         return new Timing(what, t[runs / 2], t[0], t[^1], runs, size);

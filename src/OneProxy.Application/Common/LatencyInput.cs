@@ -17,7 +17,7 @@ public sealed record LatencyInput(string Space = "nasbench201", string? LatencyP
     public LoadedLatency Load()
     {
         var space = SearchSpaceRegistry.Get(Space);
-        var path = LatencyPath ?? DatasetLocator.File(space.Name, "latency_ms.csv");
+        var path = LatencyPath ?? DefaultPath(space);
         if (LatencyPath is not null) RequireFile(LatencyPath, "latency");
         if (ArchitecturesPath is not null) RequireFile(ArchitecturesPath, "architectures");
         var sw = Stopwatch.StartNew();
@@ -29,6 +29,15 @@ public sealed record LatencyInput(string Space = "nasbench201", string? LatencyP
         var recorded = table.ColumnNames.ToArray();
         if (WithFlops) table = CostColumns.Add(table, space);
         return new LoadedLatency(space, table, recorded, path, sw.Elapsed, notes);
+    }
+
+    /// <summary>The dataset's latency_ms.csv; where the space has none, one line saying what to give instead.</summary>
+    public static string DefaultPath(ISearchSpace space)
+    {
+        var path = System.IO.Path.Combine(DatasetLocator.Root, space.Name, "latency_ms.csv");
+        if (!File.Exists(path))
+            throw new InvalidOptionException("latency", $"no latency table for {space.Name} ({path} not found): give --latency CSV (a wide table from export or a published recording; search also takes --predictor P.json)");
+        return path;
     }
 
     /// <summary>A path the user gave must name a file: a folder otherwise fails deep inside the reader with "access denied".</summary>
@@ -49,7 +58,7 @@ public static class LatencySampling
     public static LoadedLatency LoadSample(this LatencyInput input, int sample, Random rng, CancellationToken cancel = default)
     {
         var space = SearchSpaceRegistry.Get(input.Space);
-        var path = input.LatencyPath ?? DatasetLocator.File(space.Name, "latency_ms.csv");
+        var path = input.LatencyPath ?? LatencyInput.DefaultPath(space);
         var only = input.Devices is { Count: > 0 } ? input.Devices : null;
         var sw = Stopwatch.StartNew();
         string? header;

@@ -30,7 +30,8 @@ public sealed record MeasureReport(MeasureOptions Options, MeasureSummary Summar
 public static class MeasureUseCase
 {
     /// <param name="progress">One line per architecture as its result arrives.</param>
-    public static MeasureReport Run(MeasureRequest request, Action<string>? progress = null)
+    /// <param name="counts">Architectures done of the total, for a progress bar.</param>
+    public static MeasureReport Run(MeasureRequest request, Action<string>? progress = null, IProgress<WorkProgress>? counts = null)
     {
         request.Validate();
         var s = SearchSpaceRegistry.Get(request.Space);
@@ -39,12 +40,16 @@ public static class MeasureUseCase
         var inv = CultureInfo.InvariantCulture;
         var run = new MeasurementRun(store, s, new AgentCommand(request.AgentTemplate), request.Options)
         {
-            Progress = (done, total, report) => progress?.Invoke(report switch
+            Progress = (done, total, report) =>
             {
-                AgentMeasurement m => string.Create(inv, $"[{done}/{total}] {m.MedianMs,9:0.000} ms  {Shorten(m.Architecture)}"),
-                AgentFailure f => $"[{done}/{total}] failed: {f.Error}  {Shorten(f.Architecture)}",
-                _ => "",
-            }),
+                counts?.Report(new WorkProgress(done, total));
+                progress?.Invoke(report switch
+                {
+                    AgentMeasurement m => string.Create(inv, $"[{done}/{total}] {m.MedianMs,9:0.000} ms  {Shorten(m.Architecture)}"),
+                    AgentFailure f => $"[{done}/{total}] failed: {f.Error}  {Shorten(f.Architecture)}",
+                    _ => "",
+                });
+            },
         };
         var summary = run.Run(list);
         return new MeasureReport(request.Options, summary, store.Path, store.Count);

@@ -24,14 +24,16 @@ public sealed record ExportRequest(string Space, string StorePath, LatencyStatis
 
 public static class StoreUseCases
 {
+    /// <param name="phase">Told what runs now (reading, storing), for a progress display.</param>
     /// <returns>The summary line and one note per agent failure line (file:line).</returns>
-    public static (string Summary, IReadOnlyList<string> Notes) Import(ImportRequest request)
+    public static (string Summary, IReadOnlyList<string> Notes) Import(ImportRequest request, Action<string>? phase = null)
     {
         request.Validate();
         var s = SearchSpaceRegistry.Get(request.Space);
         IReadOnlyList<LatencyMeasurement> rows;
         string what;
         var notes = new List<string>();
+        phase?.Invoke($"reading {request.AgentOutputPath ?? request.LatencyPath}");
         if (request.AgentOutputPath is string file)
         {
             var (measurements, failures) = AgentOutputFile.Read(file, s, request.Device!, request.Setting, request.Runtime);
@@ -46,6 +48,7 @@ public static class StoreUseCases
             rows = StoreTables.FromWideTable(table, s, request.Setting, request.Runtime);
             what = $"{request.LatencyPath} ({table.MissingCounts.Values.Sum()} missing cell(s) not stored)";
         }
+        phase?.Invoke($"storing {rows.Count} measurement(s) in one transaction");
         using var store = MeasurementStore.Open(request.StorePath);
         var outcome = store.Insert(rows);
         return ($"imported {outcome.Inserted} measurement(s) from {what}; {outcome.Duplicates} already stored and kept; store {store.Path} holds {store.Count}", notes);

@@ -28,9 +28,7 @@ public static class FitAccuracyUseCase
     {
         request.Validate();
         var s = SearchSpaceRegistry.Get(request.Space);
-        var path = request.Accuracy.Path ?? DatasetLocator.File(s.Name, "architectures.csv");
-        var table = WideTableReader.Read(path, ValueKind.AccuracyPercent, s);
-        Require.That(table.HasColumn(request.Accuracy.Column), "accuracy-column", $"{path} has no column '{request.Accuracy.Column}' (columns: {string.Join(", ", table.ColumnNames)})");
+        var (table, path) = request.Accuracy.ReadTable(s, AccuracyInput.PairsAlternative);
         var col = table.Column(request.Accuracy.Column).ToArray();
         var archs = table.RequireArchitectures();
         var rows = WideTable.MeasuredRows(col);

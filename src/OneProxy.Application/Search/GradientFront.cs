@@ -18,6 +18,8 @@ public static class GradientFront
 {
     public static IReadOnlyList<Candidate> Run(ISearchSpace space, LinearPredictor latency, IAccuracySource accuracy, SearchRequest request, List<string> notes)
     {
+        if (new OneHotLayout(space.GeneChoices).FeatureCount != space.FeatureCount)
+            throw new InvalidOptionException("method", $"{space.Name} does not encode one choice per gene (blocks depend on the depth genes), which gradient search needs: use --method evolution or nsga2");
         var layout = GradientSearchUseCase.Layout(space);
         var seeds = new SeedStream(request.Seed);
         if (accuracy is not MlpAccuracyPredictor mlp)

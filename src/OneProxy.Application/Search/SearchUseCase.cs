@@ -18,14 +18,8 @@ public static class SearchUseCase
         var notes = new List<string>();
         var space = SearchSpaceRegistry.Get(request.Latency.Space);
         var model = LoadPredictor(request, space, notes);
-        IAccuracySource acc;
-        if (request.AccuracyPredictorPath is string accPath) acc = MlpFile.Load(accPath, space);
-        else
-        {
-            var (table, note) = request.Accuracy.Load(space);
-            notes.Add(note);
-            acc = table;
-        }
+        var (acc, accNote) = (request.Accuracy with { PredictorPath = request.AccuracyPredictorPath ?? request.Accuracy.PredictorPath }).LoadSource(space);
+        notes.Add(accNote);
         var covered = Covered(acc, space, request.Method, notes);
         cancellation.ThrowIfCancellationRequested();
         var scorer = new ArchitectureScorer(space, model, acc);
@@ -48,7 +42,10 @@ public static class SearchUseCase
             _ => new EvolutionarySearch(scorer, request.Evolution).Sweep(EvolutionarySearch.EvenTs(request.Sweep), request.Seed),
         };
         sw.Stop();
-        var report = new SearchReport(space, model.Name, request.Method, result, sw.Elapsed, notes);
+        int belowZero = result.Count(c => c.LatencyMs < 0);
+        if (belowZero > 0)
+            notes.Add($"warning: {belowZero} of {result.Count} architecture(s) predicted below zero by {model.Name}: the predictor was not fitted non-negative (refit with fit-predictor, non-negative by default)");
+        var report = new SearchReport(space, model.Name, request.Method, result, sw.Elapsed, notes, acc is not TableAccuracy);
         notes.Add($"{report.MethodName} search on {model.Name}: {result.Count} architecture(s) in {sw.Elapsed.TotalMilliseconds:0} ms");
         return report;
     }
@@ -60,14 +57,24 @@ public static class SearchUseCase
     /// </summary>
     private static Architecture[]? Covered(IAccuracySource acc, ISearchSpace space, SearchMethod method, List<string> notes)
     {
-        if (acc is not TableAccuracy table || table.Count >= space.Size) return null;
-        if (method != SearchMethod.Exhaustive || space.Size > 5_000_000)
+        bool enumerable = space.Size <= EnumerableLimit;
+        if (acc is not TableAccuracy table || table.Count >= space.Size)
+        {
+            if (method == SearchMethod.Exhaustive && !enumerable)
+                throw new InvalidOptionException("method", $"{space.Name} has {space.Size} architectures, too many to enumerate: use --method evolution or nsga2");
+            return null;
+        }
+        if (method != SearchMethod.Exhaustive)
             throw new InvalidOptionException("accuracy", $"{table.Name} has an accuracy for {table.Count} of {space.Name}'s {space.Size} architectures; "
-                + "evolutionary search needs every one: use --method exhaustive (searches the covered ones) or --accuracy-predictor");
-        var covered = space.Enumerate().Where(table.Contains).ToArray();
+                + $"evolutionary search needs every one: use --method exhaustive (searches the {table.Count} covered ones) or --accuracy-predictor MLP.json");
+        // A space too large to enumerate: the table's own architectures are the covered ones.
+        var covered = enumerable ? space.Enumerate().Where(table.Contains).ToArray() : table.Architectures.ToArray();
         notes.Add($"accuracy covers {covered.Length} of {space.Size} architectures: searching those only ({space.Size - covered.Length} left out)");
         return covered;
     }
+
+    /// <summary>Spaces up to this size are enumerated by exhaustive search (NAS-Bench-201: 15,625).</summary>
+    private const int EnumerableLimit = 5_000_000;
 
     /// <summary>The predictor file, or least squares on the device's column of the latency table.</summary>
     public static LinearPredictor LoadPredictor(SearchRequest request, ISearchSpace space, List<string> notes)

@@ -1,8 +1,9 @@
-using System.Collections.Concurrent;
+using OneProxy.Accuracy;
 using OneProxy.Data;
 using OneProxy.Devices;
 using OneProxy.Predictors;
 using OneProxy.Search;
+using OneProxy.SearchSpaces;
 using OneProxy.Transfer;
 
 namespace OneProxy.Application.Transfer;
@@ -10,11 +11,14 @@ namespace OneProxy.Application.Transfer;
 /// <summary>
 /// Algorithm 1 on recorded targets: bisection on t so that the architecture searched on the
 /// proxy's predictor meets a latency constraint on the target, with at most
-/// ceil(log2(1/granularity + 1)) target measurements. Enumerable spaces (x*(t) by exhaustive search).
+/// ceil(log2(1/granularity + 1)) target measurements. x*(t) by exhaustive search over what the
+/// target can replay: the whole space, or the recorded architectures of a partial recording or a
+/// space too large to enumerate (OFA). Each row carries the trace and why nothing better was chosen.
 /// </summary>
 public static class ConstrainUseCase
 {
-    public static ConstrainReport Run(ConstrainRequest request, CancellationToken cancellation = default)
+    /// <param name="progress">Targets done of the total.</param>
+    public static ConstrainReport Run(ConstrainRequest request, CancellationToken cancellation = default, IProgress<WorkProgress>? progress = null)
     {
         request.Validate();
         var (loaded, acc, notes) = SearchInputs.Load(request.Latency, request.Accuracy);
@@ -23,39 +27,42 @@ public static class ConstrainUseCase
         var scorer = new ArchitectureScorer(s, new CharacterisedDevices(s, table).Predictor(p), acc);
         var targets = request.Targets is { Count: > 0 } given ? given : table.ColumnNames.Where(c => c != p).ToArray();
         // x*(t) over the whole space, cached per t: the bisection revisits none, but targets share them.
-        // A partial recording searches, per target, only what that target can replay (RecordedCoverage).
-        var whole = new Lazy<Func<double, Candidate>>(() => Solver(ExhaustiveSearch.ScoreAll(scorer)));
+        // A partial recording (or a space too large to enumerate, such as OFA) searches, per target,
+        // only what that target can replay (RecordedCoverage): a recorded target measures nothing else.
+        var whole = new Lazy<ConstrainSolver>(() => new ConstrainSolver(ExhaustiveSearch.ScoreAll(scorer)));
         var rows = new List<ConstrainRow>();
+        var done = WorkProgress.Of(progress, targets.Count);
+        int finished = 0;
         foreach (var target in targets)
         {
             cancellation.ThrowIfCancellationRequested();
+            Require.That(table.HasColumn(target), "targets", $"{table.Source} has no device column '{target}'");
             var coverage = RecordedCoverage.Of(table, s, acc, target);
             if (coverage.Note is string partial) notes.Add($"{target}: {partial}");
-            var Solve = coverage.WholeSpace ? whole.Value : Solver(scorer.Score(coverage.Architectures));
+            var solver = coverage.WholeSpace ? whole.Value : new ConstrainSolver(scorer.Score(coverage.Architectures));
             var archs = coverage.Architectures;
             var allAcc = acc.PredictAll(archs);
             var truth = new RecordedDevice(table, target);
             var col = archs.Select(truth.MeasureMs).ToArray();
+            var measured = new Dictionary<Architecture, double>(archs.Length);
+            for (int i = 0; i < archs.Length; i++) measured[archs[i]] = col[i];
             var oracle = Pareto.Front(archs, col, allAcc);
             var limits = request.MaxLatency is double l ? [l] : request.Percentiles.Select(q => Percentile(oracle.Select(c => c.LatencyMs).ToArray(), q)).ToArray();
             foreach (var limit in limits)
             {
-                var r = LatencyBisection.Run(Solve, new RecordedDevice(table, target), limit, request.Tolerance * limit, request.Granularity);
-                double oracleAcc = col.Select((ms, i) => ms <= limit ? allAcc[i] : double.NaN).Where(a => !double.IsNaN(a)).DefaultIfEmpty(double.NaN).Max(); // every covered row is measured
+                double tol = request.Tolerance * limit;
+                var r = LatencyBisection.Run(solver.Solve, new RecordedDevice(table, target), limit, tol, request.Granularity);
+                // Every covered row is measured, so the recording's best under the bound is known.
+                var oracleBest = oracle.Where(c => c.LatencyMs <= limit).MaxBy(c => c.AccuracyPercent);
+                double oracleAcc = oracleBest?.AccuracyPercent ?? double.NaN;
                 var best = r.Best;
+                var why = ConstrainExplanation.Explain(solver, r, limit, tol, request.Granularity, measured, oracleBest, s.Format);
                 rows.Add(new ConstrainRow(target, limit, best?.LatencyMs ?? double.NaN, best?.AccuracyPercent ?? double.NaN, oracleAcc,
-                    best is not null && best.LatencyMs <= limit, best is not null, r.TargetMeasurements, best is null ? null : s.Format(best.Architecture)));
+                    best is not null && best.LatencyMs <= limit, best is not null, r.TargetMeasurements, best is null ? null : s.Format(best.Architecture), r.Steps, why));
             }
+            done?.Report(++finished);
         }
-        return new ConstrainReport(rows, notes);
-    }
-
-    /// <summary>x*(t) = argmin of Eq. (1.6) over the scored candidates, cached per t.</summary>
-    private static Func<double, Candidate> Solver(Candidate[] scored)
-    {
-        var scale = ObjectiveScale.From(scored);
-        var cache = new ConcurrentDictionary<double, Candidate>();
-        return t => cache.GetOrAdd(t, tt => scored.MinBy(c => scale.Fitness(c, tt))!);
+        return new ConstrainReport(rows, notes, acc is not TableAccuracy);
     }
 
     /// <summary>The q-th percentile (nearest rank) of <paramref name="values"/>; sorts them.</summary>

@@ -10,4 +10,4 @@ namespace OneProxy.Application.Transfer;
 /// Latencies of <see cref="TransferResult.Front"/> are measured on the target.
 /// </summary>
 public sealed record TransferReport(ISearchSpace Space, string Proxy, string Target, TransferResult Result, TransferResult ProxyOnly,
-    IReadOnlyList<Candidate> Oracle, double HvRatio, double HvRatioProxyOnly, IReadOnlyList<string> Notes);
+    IReadOnlyList<Candidate> Oracle, double HvRatio, double HvRatioProxyOnly, IReadOnlyList<string> Notes, bool AccuracyPredicted = false);

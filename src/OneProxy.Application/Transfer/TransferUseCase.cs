@@ -43,7 +43,7 @@ public static class TransferUseCase
         var truth = new RecordedDevice(table, t);
         var oracle = Pareto.Front(all.Architectures, all.Architectures.Select(truth.MeasureMs).ToArray(), allAcc);
         return new TransferReport(s, p, t, result, proxyOnly, oracle,
-            Pareto.HypervolumeRatio(result.Front, oracle), Pareto.HypervolumeRatio(proxyOnly.Front, oracle), notes);
+            Pareto.HypervolumeRatio(result.Front, oracle), Pareto.HypervolumeRatio(proxyOnly.Front, oracle), notes, acc is not OneProxy.Accuracy.TableAccuracy);
     }
 
     /// <summary>What was spent and decided, for a log or a terminal.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OneProxy.Application.Bench;
+using OneProxy.Cli.Output;
 
 namespace OneProxy.Cli.Commands;
 
@@ -26,7 +27,7 @@ public static class BenchCommand
         cmd.With(data.All, [repeat]);
         cmd.SetAction(CommandRunner.Guarded((parse, cancellation) =>
         {
-            foreach (var line in BenchSpeedUseCases.Srcc(new BenchSrccRequest(data.Bind(parse), parse.GetValue(repeat)), cancellation))
+            foreach (var line in ProgressBar.Run(parse, "timing", p => BenchSpeedUseCases.Srcc(new BenchSrccRequest(data.Bind(parse), parse.GetValue(repeat)), cancellation, p)))
                 parse.InvocationConfiguration.Output.WriteLine(line);
             return 0;
         }));

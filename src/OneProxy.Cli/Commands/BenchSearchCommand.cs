@@ -1,6 +1,8 @@
 using System.CommandLine;
 using OneProxy.Application.Bench;
 
+using OneProxy.Cli.Output;
+
 namespace OneProxy.Cli.Commands;
 
 /// <summary><c>oneproxy bench search</c>: wall time of one evolutionary run (predictor evaluation included), a full t-sweep, NSGA-II and exhaustive search.</summary>
@@ -17,7 +19,8 @@ public static class BenchSearchCommand
         cmd.With(data.All, accuracy.All, [device, runs, sweep]);
         cmd.SetAction(CommandRunner.Guarded((parse, cancellation) =>
         {
-            var lines = BenchSpeedUseCases.Search(new BenchSearchRequest(data.Bind(parse), accuracy.Bind(parse), parse.GetValue(device)!, parse.GetValue(runs), parse.GetValue(sweep)), cancellation);
+            var request = new BenchSearchRequest(data.Bind(parse), accuracy.Bind(parse), parse.GetValue(device)!, parse.GetValue(runs), parse.GetValue(sweep));
+            var lines = ProgressBar.Run(parse, "timing searches", p => BenchSpeedUseCases.Search(request, cancellation, p));
             foreach (var line in lines) parse.InvocationConfiguration.Output.WriteLine(line);
             return 0;
         }));

@@ -109,10 +109,10 @@ public static class CommonOptions
         DefaultValueFactory = _ => 0,
     };
 
-    public static Option<string> Format() => new Option<string>("--format", "-f")
+    public static Option<string> Format(string defaultFormat = "table") => new Option<string>("--format", "-f")
     {
-        Description = "Output format: table, csv or json",
-        DefaultValueFactory = _ => "table",
+        Description = $"Output format: table, csv or json (default: {defaultFormat})",
+        DefaultValueFactory = _ => defaultFormat,
     }.AcceptOnlyFromAmong("table", "csv", "json");
 
     public static Option<string?> Output() => new("--output", "-o")

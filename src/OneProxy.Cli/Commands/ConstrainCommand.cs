@@ -2,6 +2,8 @@ using System.CommandLine;
 using OneProxy.Application.Transfer;
 using OneProxy.Energy.Constraints;
 
+using OneProxy.Cli.Output;
+
 namespace OneProxy.Cli.Commands;
 
 /// <summary><c>oneproxy constrain</c>: chapter 1's Algorithm 1 on recorded targets (bisection on t against a latency constraint).</summary>
@@ -10,7 +12,7 @@ public static class ConstrainCommand
     public static Command Create()
     {
         var data = new LatencyOptions();
-        var accuracy = new AccuracyOptions();
+        var accuracy = new AccuracyOptions(predictor: true);
         var proxy = CommonOptions.ProxyColumn();
         var targets = CommonOptions.Targets("Recorded target columns (default: every column but the proxy)");
         var maxLatency = new Option<double?>("--max-latency") { Description = "Latency constraint on the target (ms)" };
@@ -40,13 +42,14 @@ public static class ConstrainCommand
                     parse.GetValue(tolerance), parse.GetValue(granularity)), cancellation));
                 return 0;
             }
-            var r = ConstrainUseCase.Run(new ConstrainRequest
+            var request = new ConstrainRequest
             {
                 Latency = data.Bind(parse), Accuracy = accuracy.Bind(parse), Proxy = parse.GetValue(proxy)!, Targets = parse.GetValue(targets),
                 MaxLatency = parse.GetValue(maxLatency), Percentiles = parse.GetValue(percentiles)!, Tolerance = parse.GetValue(tolerance), Granularity = parse.GetValue(granularity),
-            }, cancellation);
+            };
+            var r = ProgressBar.Run(parse, "constraining", p => ConstrainUseCase.Run(request, cancellation, p));
             Log.Write(parse, r.Notes);
-            output.Emit(parse, ConstrainOutput.Table(r), () => ConstrainOutput.Text(r));
+            output.Emit(parse, ConstrainOutput.Table(r), () => ConstrainOutput.Text(r), () => ConstrainOutput.Json(r));
             return 0;
         }));
         return cmd;

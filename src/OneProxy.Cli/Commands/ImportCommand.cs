@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OneProxy.Application.Measurement;
+using OneProxy.Cli.Output;
 using OneProxy.Measurement;
 
 namespace OneProxy.Cli.Commands;
@@ -29,9 +30,10 @@ public static class ImportCommand
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
-            var (summary, notes) = StoreUseCases.Import(new ImportRequest(parse.GetValue(space)!, parse.GetValue(store)!,
+            var request = new ImportRequest(parse.GetValue(space)!, parse.GetValue(store)!,
                 new MeasurementSetting(parse.GetValue(batch), parse.GetValue(threads), parse.GetValue(input)), parse.GetValue(runtime)!,
-                parse.GetValue(latency), parse.GetValue(archs), parse.GetValue(devices), parse.GetValue(agentOutput), parse.GetValue(device)));
+                parse.GetValue(latency), parse.GetValue(archs), parse.GetValue(devices), parse.GetValue(agentOutput), parse.GetValue(device));
+            var (summary, notes) = ProgressBar.Phases(parse, "importing", phase => StoreUseCases.Import(request, phase));
             Log.Write(parse, notes);
             parse.InvocationConfiguration.Output.WriteLine(summary);
             return 0;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OneProxy.Application.Measurement;
 using OneProxy.Measurement;
+using OneProxy.Cli.Output;
 using OneProxy.SearchSpaces;
 
 namespace OneProxy.Cli.Commands;
@@ -44,8 +45,12 @@ public static class MeasureCommand
                 Device = parse.GetValue(device)!, Setting = StoreOptions.Setting(parse, s, batch, threads, input), Warmup = parse.GetValue(warmup), Runs = parse.GetValue(runs),
                 Timeout = Require.Seconds(parse.GetValue(timeout), "timeout"), Runtime = parse.GetValue(runtime), Rounds = parse.GetValue(rounds), ChunkSize = parse.GetValue(chunkSize),
             };
-            var report = MeasureUseCase.Run(new MeasureRequest(s.Name, parse.GetValue(store)!, options, parse.GetValue(agent) ?? BundledAgent.CpuTemplate(),
-                parse.GetValue(archs), parse.GetValue(sample), parse.GetValue(seed)), parse.InvocationConfiguration.Error.WriteLine);
+            var request = new MeasureRequest(s.Name, parse.GetValue(store)!, options, parse.GetValue(agent) ?? BundledAgent.CpuTemplate(),
+                parse.GetValue(archs), parse.GetValue(sample), parse.GetValue(seed));
+            // On a terminal a bar with ETA replaces the per-architecture lines (failures are in the summary); elsewhere the lines are the log.
+            var report = ProgressBar.Visible(parse)
+                ? ProgressBar.Run(parse, "measuring", counts => MeasureUseCase.Run(request, null, counts))
+                : MeasureUseCase.Run(request, parse.InvocationConfiguration.Error.WriteLine);
             foreach (var line in report.Lines()) parse.InvocationConfiguration.Output.WriteLine(line);
             return report.Summary.Failures.Count == 0 ? 0 : 1;
         }));

@@ -15,13 +15,13 @@ public static class TransferCommand
     public static Command Create()
     {
         var data = new LatencyOptions(withFlops: true);
-        var accuracy = new AccuracyOptions();
+        var accuracy = new AccuracyOptions(predictor: true);
         var proxy = CommonOptions.ProxyColumn();
         var target = new Option<string>("--target") { Description = "Target device column (replayed as a recorded device)", Required = true };
         var library = CommonOptions.Library("Library device columns (default: every column but the target and the proxy)");
         var transfer = new TransferOptionGroup();
         var seed = CommonOptions.Seed();
-        var output = new OutputOptions(format: false);
+        var output = new OutputOptions(defaultFormat: "csv");
         var plot = new Option<string?>("--plot") { Description = "Figure (.svg, .png or .pdf): oracle front, the proxy's set and the transferred set, in target latency" };
         var cmd = new Command("transfer",
             "Hardware-aware NAS for a new target with one proxy device (Algorithm 5): sample, check SRCC, reuse or adapt and search, prune on the target.\n" +
@@ -36,7 +36,7 @@ public static class TransferCommand
                 Library = parse.GetValue(library), Options = transfer.Bind(parse), Seed = parse.GetValue(seed),
             }, cancellation);
             Log.Write(parse, [.. r.Notes, .. TransferUseCase.Summary(r)]);
-            output.Emit(parse, FrontTable.Create(r.Space, r.Result.Front, FrontTable.MeasuredLatency));
+            output.Emit(parse, TransferOutput.Table(r), json: () => TransferOutput.Json(r));
             if (plotPath is { } svg)
                 Log.WriteFigure(parse, svg, ParetoPlot.Create($"{r.Space.Name}: {r.Proxy} -> {r.Target} ({r.Result.TargetMeasurements} target measurements)",
                 [

@@ -30,7 +30,15 @@ public sealed class AccuracyOptions
     public Option<string?> Accuracy { get; } = CommonOptions.Accuracy();
     public Option<string> Column { get; } = CommonOptions.AccuracyColumn();
 
-    public IEnumerable<Option> All => [Accuracy, Column];
+    /// <summary>--accuracy-predictor, on commands that can search with predicted accuracies.</summary>
+    public Option<string?>? Predictor { get; }
 
-    public AccuracyInput Bind(ParseResult parse) => new(parse.GetValue(Accuracy), parse.GetValue(Column)!);
+    public AccuracyOptions(bool predictor = false)
+    {
+        if (predictor) Predictor = new Option<string?>("--accuracy-predictor") { Description = "MLP accuracy predictor JSON (from fit-accuracy) instead of an accuracy table: for spaces whose datasets have no accuracies (fbnet, ofa-mbv3)" };
+    }
+
+    public IEnumerable<Option> All => new Option?[] { Accuracy, Column, Predictor }.OfType<Option>();
+
+    public AccuracyInput Bind(ParseResult parse) => new(parse.GetValue(Accuracy), parse.GetValue(Column)!, Predictor is null ? null : parse.GetValue(Predictor));
 }

@@ -14,9 +14,9 @@ public sealed class OutputOptions
     public Option<string>? Format { get; }
     public Option<string?> Output { get; } = CommonOptions.Output();
 
-    public OutputOptions(bool format = true)
+    public OutputOptions(bool format = true, string defaultFormat = "table")
     {
-        if (format) Format = CommonOptions.Format();
+        if (format) Format = CommonOptions.Format(defaultFormat);
     }
 
     public IEnumerable<Option> All => new Option?[] { Format, Output }.OfType<Option>();

@@ -24,6 +24,9 @@ public sealed class TableAccuracy : IAccuracySource
 
     public bool Contains(Architecture a) => _accuracy.ContainsKey(a);
 
+    /// <summary>The architectures with an accuracy, in table order (what exhaustive search covers on a space too large to enumerate).</summary>
+    public IReadOnlyCollection<Architecture> Architectures => _accuracy.Keys;
+
     public double[] PredictAll(IReadOnlyList<Architecture> architectures)
     {
         var result = new double[architectures.Count];

@@ -6,18 +6,19 @@ namespace OneProxy.Predictors;
 public static class LinearPredictorFitter
 {
     /// <summary>
-    /// Least squares. One-hot groups plus a bias are collinear, so the minimum-norm solution is
-    /// taken (MathNet SVD); with <paramref name="nonNegative"/> every operator weight is kept >= 0
-    /// (the bias, i.e. the fixed part of the network, is free) by coordinate descent.
+    /// <see cref="LatencyFit.NonNegative"/> (the default): every weight, bias included, >= 0, so no
+    /// architecture is predicted below zero (see <see cref="LatencyFit"/> for why this loses
+    /// nothing where least squares is already non-negative). <see cref="LatencyFit.LeastSquares"/>:
+    /// the minimum-norm least-squares solution (one-hot groups plus a bias are collinear).
     /// </summary>
-    public static LinearPredictor Fit(FeatureMatrix x, ReadOnlySpan<double> latencyMs, string device, bool nonNegative = false)
+    public static LinearPredictor Fit(FeatureMatrix x, ReadOnlySpan<double> latencyMs, string device, LatencyFit fit = LatencyFit.NonNegative)
     {
         if (x.Rows != latencyMs.Length) throw new ArgumentException($"{x.Rows} architectures but {latencyMs.Length} latencies");
         if (x.Rows < 2) throw new UnusableDataException($"need at least 2 measured architectures to fit a predictor, got {x.Rows}");
         foreach (var v in latencyMs)
             if (!double.IsFinite(v)) throw new UnusableDataException("latencies must be finite; drop missing values before fitting");
         double[] w;
-        if (!nonNegative)
+        if (fit == LatencyFit.LeastSquares)
         {
             // Pseudo-inverse of the small Gram matrix (features x features): the same minimum-norm
             // solution as an SVD of X, without forming X's rows x rows factor.
@@ -25,15 +26,10 @@ public static class LinearPredictorFitter
             var b = Vector<double>.Build.DenseOfArray(latencyMs.ToArray());
             w = (a.TransposeThisAndMultiply(a).PseudoInverse() * a.TransposeThisAndMultiply(b)).ToArray();
         }
-        else
-        {
-            int p = x.Features;
-            var withoutBias = new double[x.Rows, p - 1];
-            for (int r = 0; r < x.Rows; r++) for (int c = 0; c < p - 1; c++) withoutBias[r, c] = x.Values[r, c];
-            var reg = new PenalizedRegression(withoutBias, latencyMs, Enumerable.Repeat(new Coefficient(Penalty.None, NonNegative: true), p - 1).ToArray());
-            var model = reg.Fit(0);
-            w = [.. model.Coefficients, model.Intercept];
-        }
-        return new LinearPredictor(x.Space.Name, device, w, nonNegative ? "nnls" : "least-squares", x.Rows);
+        else w = NonNegativeLeastSquares.Solve(x.Values, latencyMs);
+        return new LinearPredictor(x.Space.Name, device, w, MethodName(fit), x.Rows);
     }
+
+    /// <summary>The name a predictor file records for <paramref name="fit"/>.</summary>
+    public static string MethodName(LatencyFit fit) => fit == LatencyFit.NonNegative ? "non-negative" : "least-squares";
 }

@@ -94,7 +94,8 @@ public class UseCaseTests
         TestData.RequireSharedDatasets();
         var r = SearchUseCase.Run(new SearchRequest { Device = "pixel3", Method = SearchMethod.Exhaustive });
         var csv = CsvOutput.Write(FrontTable.Create(r.Space, r.Front, FrontTable.PredictedLatency));
-        Assert.StartsWith("arch,predicted_latency_ms,accuracy\n", csv);
+        Assert.StartsWith("arch,predicted_latency_ms,measured_accuracy\n", csv);
+        Assert.All(r.Front, c => Assert.True(c.LatencyMs >= 0, $"{c.LatencyMs} ms predicted"));
         Assert.True(r.Front.Count > 10);
         var best = SearchUseCase.Run(new SearchRequest { Device = "pixel3", Method = SearchMethod.Exhaustive, MaxLatency = 10 });
         var one = Assert.Single(best.Front);

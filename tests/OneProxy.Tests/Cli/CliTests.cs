@@ -74,7 +74,7 @@ public class CliTests
         {
             var (code, output, err) = Run("fit-predictor", "--devices", "pixel3,titanx_256", "--output-dir", dir);
             Assert.True(code == 0, err);
-            Assert.Contains("pixel3,15625,", output);
+            Assert.Contains("pixel3,non-negative,15625,", output);
             Assert.True(File.Exists(Path.Combine(dir, "titanx_256.json")));
             // Ten titan_rtx_256 measurements as a user would write them.
             var t = TestData.NasBench201Latency;

@@ -72,14 +72,17 @@ public class LinearPredictorTests
     }
 
     [SkippableFact]
-    public void NonNegativeFitKeepsOperatorWeightsNonNegative()
+    public void NonNegativeFitKeepsEveryWeightAndTheBiasNonNegative()
     {
         TestData.RequireSharedDatasets();
         var t = TestData.NasBench201Latency;
         var x = new FeatureMatrix(_space, t.RequireArchitectures());
-        var p = LinearPredictorFitter.Fit(x, t.Column("eyeriss"), "eyeriss", nonNegative: true);
-        Assert.All(p.Weights[..30], w => Assert.True(w >= 0));
-        Assert.Equal("nnls", p.Method);
+        var p = LinearPredictorFitter.Fit(x, t.Column("pixel3"), "pixel3");
+        Assert.All(p.Weights, w => Assert.True(w >= 0));
+        Assert.Equal("non-negative", p.Method);
+        // Least squares goes below zero on pixel3 (issue 18: -2.29 ms); the default fit cannot.
+        Assert.True(LinearPredictorFitter.Fit(x, t.Column("pixel3"), "pixel3", LatencyFit.LeastSquares).PredictAll(x).Min() < -2);
+        Assert.True(p.PredictAll(x).Min() >= 0);
     }
 
     [Fact]
