@@ -85,7 +85,7 @@ public sealed class SpaceMatrixTests : IClassFixture<SpaceMatrixTests.Files>
         _ => [a],
     }).ToArray();
 
-    [Theory]
+    [SkippableTheory]
     // search
     [InlineData("search --space nasbench201 --device pixel3 --method exhaustive")]
     [InlineData("search --space nasbench201 --device raspi4 QUICK")]
@@ -111,13 +111,14 @@ public sealed class SpaceMatrixTests : IClassFixture<SpaceMatrixTests.Files>
     [InlineData("fit-accuracy --space nasbench201 --sample 100 --epochs 5 -o OUT/acc.json")]
     public void WorksAndPredictsNoLatencyBelowZero(string spec)
     {
+        TestData.RequireSharedDatasets();
         var (code, output, err) = CliTests.Run(Args(spec));
         Assert.True(code == 0, $"{spec}: exit {code}: {err}");
         Assert.DoesNotContain('\u001b', err); // no progress bar when the output is not a terminal
         foreach (var value in LatencyValues(output)) Assert.True(value >= 0, $"{spec}: latency {value}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("search --space fbnet --device pixel3", "--accuracy-predictor")]
     [InlineData("transfer --space fbnet --proxy pixel3 --target raspi4", "--accuracy-predictor")]
     [InlineData("constrain --space fbnet --proxy pixel3 --targets raspi4 --max-latency 20", "--accuracy-predictor")]
@@ -137,6 +138,7 @@ public sealed class SpaceMatrixTests : IClassFixture<SpaceMatrixTests.Files>
     [InlineData("fit-accuracy --space ofa-mbv3 -o OUT/acc.json", "--accuracy PAIRS.csv")]
     public void SaysInOneLineWhatToUseInstead(string spec, string alternative)
     {
+        TestData.RequireSharedDatasets();
         var (code, _, err) = CliTests.Run(Args(spec));
         Assert.True(code == 2, $"{spec}: exit {code}: {err}");
         var line = Assert.Single(err.Trim().Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));

@@ -18,9 +18,10 @@ public class NonNegativeFitTests
         Assert.Equal(0.5, w[2], 9);
     }
 
-    [Fact]
+    [SkippableFact]
     public void SolutionSatisfiesTheOptimalityConditions()
     {
+        TestData.RequireSharedDatasets();
         // KKT of min ||y - Xw||^2, w >= 0: gradient g = X'(Xw - y) >= 0 everywhere, = 0 where w > 0.
         var t = TestData.NasBench201Latency;
         var x = new FeatureMatrix(new NasBench201Space(), t.RequireArchitectures());
@@ -38,9 +39,10 @@ public class NonNegativeFitTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void WhereLeastSquaresIsAlreadyNonNegativeBothGiveTheSamePredictions()
     {
+        TestData.RequireSharedDatasets();
         // One-hot-per-gene spaces: the constrained fit is least squares under "no architecture below zero".
         var t = TestData.NasBench201Latency;
         var x = new FeatureMatrix(new NasBench201Space(), t.RequireArchitectures());
@@ -54,9 +56,10 @@ public class NonNegativeFitTests
     }
 
     /// <summary>Every device of the shared tables: no weight below zero, so no architecture of the space (not only the table's) is predicted below zero.</summary>
-    [Fact]
+    [SkippableFact]
     public void EveryDeviceOfTheSharedSpacesGetsANonNegativePredictor()
     {
+        TestData.RequireSharedDatasets();
         var tables = new (ISearchSpace Space, WideTable Table)[]
         {
             (new NasBench201Space(), TestData.NasBench201Latency),
