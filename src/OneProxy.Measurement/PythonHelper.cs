@@ -13,19 +13,9 @@ public static class PythonHelper
     public const string RelativePath = "scripts/oneproxy_import.py";
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Debian's python3-torch installs for /usr/bin/python3; ONEPROXY_PYTHON overrides it.</summary>
-    public static string Python => Environment.GetEnvironmentVariable("ONEPROXY_PYTHON") is { Length: > 0 } p ? p : "/usr/bin/python3";
+    public static string Python => BundledFile.Python;
 
-    public static string Locate()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, RelativePath);
-                if (File.Exists(candidate)) return candidate;
-            }
-        throw new UnusableDataException($"the converter {RelativePath} was not found above {Directory.GetCurrentDirectory()} or beside the program");
-    }
+    public static string Locate() => BundledFile.Find(RelativePath) ?? throw new UnusableDataException($"the converter {RelativePath} was not found above {Directory.GetCurrentDirectory()} or beside the program");
 
     /// <summary>Runs the helper; returns its stdout (one JSON summary line).</summary>
     public static string Run(IReadOnlyList<string> arguments, TimeSpan? timeout = null, CancellationToken cancel = default)

@@ -14,15 +14,6 @@ namespace OneProxy.Reliability.Tests;
 public class ChunkedReaderFuzzTests(ITestOutputHelper output)
 {
     private static readonly ISearchSpace Space = SearchSpaceRegistry.Get("nasbench201");
-    private static readonly Architecture[] Archs = Space.Enumerate().Take(8).ToArray();
-
-    private static string WideCsv(bool byArch)
-    {
-        var sb = new StringBuilder(byArch ? "arch,dev_a,dev_b,dev_c\n" : "index,dev_a,dev_b,dev_c\n");
-        for (int i = 0; i < Archs.Length; i++)
-            sb.Append(byArch ? Space.Format(Archs[i]) : i.ToString()).Append(',').Append(1.5 + i).Append(',').Append(20.25 - i).Append(",-1\n");
-        return sb.ToString();
-    }
 
     [Fact]
     public void FastPathReturnsTheGeneralReadersTableOrDeclines()
@@ -31,7 +22,7 @@ public class ChunkedReaderFuzzTests(ITestOutputHelper output)
         int taken = 0;
         try
         {
-            var inputs = FsCheck.Fluent.Gen.OneOf(Mutations.Of(WideCsv(true)), Mutations.Of(WideCsv(false)));
+            var inputs = FsCheck.Fluent.Gen.OneOf(Mutations.Of(ReaderFuzzTests.WideCsv(true)), Mutations.Of(ReaderFuzzTests.WideCsv(false)));
             var run = new FuzzRun<string>("chunked wide CSV reader vs general reader", output);
             run.Check(inputs, 2_000, text =>
             {

@@ -17,7 +17,8 @@ public class ReaderFuzzTests(ITestOutputHelper output)
     private static readonly ISearchSpace Space = SearchSpaceRegistry.Get("nasbench201");
     private static readonly Architecture[] Archs = Space.Enumerate().Take(8).ToArray();
 
-    private static string WideCsv(bool byArch)
+    /// <summary>A small valid wide CSV keyed by architecture string or by index (the fuzz seeds).</summary>
+    internal static string WideCsv(bool byArch)
     {
         var sb = new StringBuilder(byArch ? "arch,dev_a,dev_b,dev_c\n" : "index,dev_a,dev_b,dev_c\n");
         for (int i = 0; i < Archs.Length; i++)
