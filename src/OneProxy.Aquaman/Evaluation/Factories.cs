@@ -24,6 +24,8 @@ public static class Factories
             PolicyKind.Aquaman => new NeuralPolicy("aquaman", env, o.Neural, s),
             PolicyKind.AquamanConstantInput => new NeuralPolicy("aquaman-const", env, o.Neural with { ConstantInput = true }, s),
             PolicyKind.AquamanDiagonal => new NeuralPolicy("aquaman-diag", env, o.Neural with { ZForm = ZMatrixForm.Diagonal }, s),
+            PolicyKind.AquamanThompson => new BootstrapEnsemblePolicy("aquaman-ts", env, o.Neural, o.EnsembleSize, EnsembleChoice.Thompson, o.EnsembleBeta, s),
+            PolicyKind.AquamanEnsembleUcb => new BootstrapEnsemblePolicy("aquaman-eucb", env, o.Neural, o.EnsembleSize, EnsembleChoice.Ucb, o.EnsembleBeta, s),
             PolicyKind.NeuralUcb => new NeuralPolicy("neuralucb", env, o.Neural, s, inOrder: true, maxDelay: o.MaxDelay),
             PolicyKind.EGreedy => new NeuralPolicy("egreedy", env, o.Neural with { Exploration = NeuralExploration.EpsilonGreedy }, s),
             PolicyKind.LinUcb => new LinUcbPolicy(env, o.LinUcbAlpha, s),
@@ -38,6 +40,8 @@ public static class Factories
     {
         PolicyKind.AquamanDiagonal => "aquaman-diag",
         PolicyKind.AquamanConstantInput => "aquaman-const",
+        PolicyKind.AquamanThompson => "aquaman-ts",
+        PolicyKind.AquamanEnsembleUcb => "aquaman-eucb",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

@@ -12,6 +12,12 @@ public enum PolicyKind
     /// <summary>Aquaman with the diagonal of Z instead of the dense inverse.</summary>
     AquamanDiagonal,
 
+    /// <summary>Bootstrapped ensemble of Aquaman networks, Thompson-style choice (departs from Alg. 3-4; <see cref="Policies.BootstrapEnsemblePolicy"/>).</summary>
+    AquamanThompson,
+
+    /// <summary>Bootstrapped ensemble of Aquaman networks, mean + β·sd choice (departs from Alg. 3-4).</summary>
+    AquamanEnsembleUcb,
+
     /// <summary>NeuralUCB that ignores the delay structure: feedback consumed in decision order.</summary>
     NeuralUcb,
 

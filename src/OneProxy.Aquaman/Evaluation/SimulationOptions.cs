@@ -31,6 +31,12 @@ public sealed record SimulationOptions
     /// <summary>LinUCB's exploration weight α.</summary>
     public double LinUcbAlpha { get; init; } = 0.3;
 
+    /// <summary>Members of the bootstrapped ensembles (aquaman-ts, aquaman-eucb).</summary>
+    public int EnsembleSize { get; init; } = 5;
+
+    /// <summary>β of aquaman-eucb: mean + β · standard deviation over members.</summary>
+    public double EnsembleBeta { get; init; } = 1.0;
+
     /// <summary>Synthetic environments: synthetic models added to the 5 real ones (default: 10, or 95 for the large one).</summary>
     public int? SyntheticModels { get; init; }
 
@@ -54,6 +60,8 @@ public sealed record SimulationOptions
         if (Threads < 1 || Threads > 256) throw new UnusableDataException($"--threads must be in 1..256, got {Threads}");
         if (CurvePoints < 2) throw new UnusableDataException($"curve points must be >= 2, got {CurvePoints}");
         if (!(LinUcbAlpha >= 0)) throw new UnusableDataException($"--linucb-alpha must be >= 0, got {LinUcbAlpha}");
+        if (EnsembleSize < 2 || EnsembleSize > 64) throw new UnusableDataException($"--ensemble must be in 2..64, got {EnsembleSize}");
+        if (!(EnsembleBeta >= 0) || !double.IsFinite(EnsembleBeta)) throw new UnusableDataException($"--ensemble-beta must be finite and >= 0, got {EnsembleBeta}");
         Neural.Validated();
         return this;
     }

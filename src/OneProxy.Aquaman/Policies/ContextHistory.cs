@@ -31,8 +31,15 @@ public sealed class ContextHistory
     public long Feedbacks { get; private set; }
 
     /// <summary>Adds one feedback; returns the row of its context (rows keep the order of first appearance).</summary>
-    public int Add(ReadOnlySpan<double> context, double qoe)
+    public int Add(ReadOnlySpan<double> context, double qoe) => Add(context, qoe, 1.0);
+
+    /// <summary>
+    /// Adds one feedback with a sample weight (a bootstrap replicate's Poisson count; 0 keeps the row but it weighs
+    /// nothing). <see cref="Feedbacks"/> counts arrivals whatever their weight, so schedules stay aligned across replicates.
+    /// </summary>
+    public int Add(ReadOnlySpan<double> context, double qoe, double weight)
     {
+        if (!(weight >= 0) || !double.IsFinite(weight)) throw new ArgumentException($"feedback weight must be finite and >= 0, got {weight}");
         if (context.Length != ContextSize) throw new ArgumentException($"context has {context.Length} features, history holds {ContextSize}");
         var key = new ContextKey(context.ToArray());
         if (!_index.TryGetValue(key, out int row))
@@ -48,8 +55,8 @@ public sealed class ContextHistory
             context.CopyTo(_inputs.AsSpan(row * 2 * ContextSize + ContextSize));
             _index[key] = row;
         }
-        _sums[row] += qoe;
-        _counts[row] += 1;
+        _sums[row] += weight * qoe;
+        _counts[row] += weight;
         Feedbacks++;
         return row;
     }
@@ -58,7 +65,7 @@ public sealed class ContextHistory
     public (double[] Inputs, double[] Targets, double[] Weights) TrainingSet()
     {
         var targets = new double[Count];
-        for (int i = 0; i < Count; i++) targets[i] = _sums[i] / _counts[i];
+        for (int i = 0; i < Count; i++) targets[i] = _counts[i] > 0 ? _sums[i] / _counts[i] : 0; // weight 0: no effect on the loss
         return (_inputs, targets, _counts);
     }
 

@@ -156,9 +156,13 @@ public sealed class NeuralBanditCore
     /// Adds one feedback: stores it, retrains when <see cref="NeuralBanditOptions.RetrainEvery"/> feedbacks have
     /// arrived since the last retraining, then adds g(x; θ)/√m to Z. Returns true when it retrained.
     /// </summary>
-    public bool AddFeedback(ReadOnlySpan<double> context, double qoe, CancellationToken cancellationToken = default)
+    public bool AddFeedback(ReadOnlySpan<double> context, double qoe, CancellationToken cancellationToken = default) =>
+        AddFeedback(context, qoe, 1.0, cancellationToken);
+
+    /// <summary>As above with a sample weight (a bootstrap replicate's count; see <see cref="BootstrapEnsemblePolicy"/>).</summary>
+    public bool AddFeedback(ReadOnlySpan<double> context, double qoe, double weight, CancellationToken cancellationToken = default)
     {
-        int row = History.Add(Widen(context), qoe);
+        int row = History.Add(Widen(context), qoe, weight);
         bool retrained = false, refreshed = false;
         if (++SinceRetrain >= Options.RetrainEvery || IsEarlyRetrainPoint(History.Feedbacks))
         {
