@@ -18,6 +18,12 @@ public enum PolicyKind
     /// <summary>Bootstrapped ensemble of Aquaman networks, mean + β·sd choice (departs from Alg. 3-4).</summary>
     AquamanEnsembleUcb,
 
+    /// <summary>Aquaman's network with a per-model LinUCB bonus on its last hidden layer (Neural-LinUCB; departs from Alg. 3-4).</summary>
+    AquamanNeuralLinUcb,
+
+    /// <summary>As <see cref="AquamanNeuralLinUcb"/> with the per-model ridge fit on the last hidden layer as the mean.</summary>
+    AquamanNeuralLinUcbRidge,
+
     /// <summary>NeuralUCB that ignores the delay structure: feedback consumed in decision order.</summary>
     NeuralUcb,
 

@@ -37,6 +37,9 @@ public sealed record SimulationOptions
     /// <summary>β of aquaman-eucb: mean + β · standard deviation over members.</summary>
     public double EnsembleBeta { get; init; } = 1.0;
 
+    /// <summary>α of aquaman-nlucb / aquaman-nlridge: the per-model bonus α √(φᵀ A_a⁻¹ φ) on the last hidden layer.</summary>
+    public double NeuralLinUcbAlpha { get; init; } = 0.3;
+
     /// <summary>Synthetic environments: synthetic models added to the 5 real ones (default: 10, or 95 for the large one).</summary>
     public int? SyntheticModels { get; init; }
 
@@ -62,6 +65,7 @@ public sealed record SimulationOptions
         if (!(LinUcbAlpha >= 0)) throw new UnusableDataException($"--linucb-alpha must be >= 0, got {LinUcbAlpha}");
         if (EnsembleSize < 2 || EnsembleSize > 64) throw new UnusableDataException($"--ensemble must be in 2..64, got {EnsembleSize}");
         if (!(EnsembleBeta >= 0) || !double.IsFinite(EnsembleBeta)) throw new UnusableDataException($"--ensemble-beta must be finite and >= 0, got {EnsembleBeta}");
+        if (!(NeuralLinUcbAlpha >= 0) || !double.IsFinite(NeuralLinUcbAlpha)) throw new UnusableDataException($"--nlucb-alpha must be finite and >= 0, got {NeuralLinUcbAlpha}");
         Neural.Validated();
         return this;
     }

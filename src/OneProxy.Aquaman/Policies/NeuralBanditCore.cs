@@ -96,6 +96,21 @@ public sealed class NeuralBanditCore
     }
 
     /// <summary>
+    /// f(x; θ) and the last hidden layer's activations φ(x) (length <see cref="NeuralBanditOptions.HiddenWidth"/>) written
+    /// to <paramref name="lastHidden"/>: the part of g/√m that belongs to the output weights, since ∂f/∂W_L = √m·φ.
+    /// </summary>
+    public double LastHidden(ReadOnlySpan<double> context, Span<double> lastHidden)
+    {
+        int m = Options.HiddenWidth;
+        if (lastHidden.Length < m) throw new ArgumentException($"need {m} slots for the last hidden layer, got {lastHidden.Length}");
+        Load(context);
+        Network.Forward(_input, 1, _ws, _output);
+        GradientFeature();
+        _gradient.AsSpan(Network.WeightOffset(Network.LayerCount - 1), m).CopyTo(lastHidden);
+        return _output[0];
+    }
+
+    /// <summary>
     /// Chooses among <paramref name="candidates"/> (indices into <paramref name="contexts"/>), breaking exact ties
     /// uniformly at random. The propensity is the probability this policy had of choosing that arm.
     /// </summary>

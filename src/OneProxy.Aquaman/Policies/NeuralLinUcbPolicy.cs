@@ -1,0 +1,140 @@
+using OneProxy.Aquaman.Environments;
+
+namespace OneProxy.Aquaman.Policies;
+
+/// <summary>
+/// A departure from the thesis's Alg. 3-4 (kept as an alternative, not the default policy): Neural-LinUCB in the sense
+/// of Xu et al. ("Neural contextual bandits with deep representation and shallow exploration", 2020). The network is
+/// the thesis's (Eq. 2.3, 2.7, same retrainings and uniform start); exploration is a disjoint LinUCB per model on the
+/// network's last hidden layer φ(x) plus a constant: A_a = λI + Σ n φφᵀ over the feedback of model a, bonus
+/// α √(φᵀ A_a⁻¹ φ). Why: the bonus of Eq. 2.9 pools all models in one 848-parameter Z, so a model chosen rarely for
+/// one kind of device still looks well known; a per-model matrix on 17 features cannot make that mistake (it is what
+/// makes the disjoint LinUCB baseline strong on the synthetic RBF world). With <c>ridgeMean</c> the mean is also the
+/// per-model ridge fit θ_a = A_a⁻¹ b_a on φ (a learned-feature LinUCB), otherwise the network's f.
+/// φ changes with every retraining, so each A_a⁻¹ and b_a is rebuilt then over all feedback (per (device, model)
+/// pair: count and QoE sum) and updated by Sherman–Morrison between retrainings.
+/// </summary>
+public sealed class NeuralLinUcbPolicy : ISimulationPolicy
+{
+    private readonly NeuralBanditCore _core;
+    private readonly double[][][] _contexts;
+    private readonly int _arms;
+    private readonly int _p;
+    private readonly double _alpha;
+    private readonly bool _ridgeMean;
+    private readonly double[][] _inverse; // per arm, p × p row-major
+    private readonly double[][] _b;
+    private readonly Dictionary<int, (double Count, double Sum)> _pairs = new();
+    private readonly double[] _phi;
+    private readonly double[] _work;
+    private readonly SplitMix64 _rng;
+    private int _retrainings;
+
+    public NeuralLinUcbPolicy(string name, QoeEnvironment env, NeuralBanditOptions options, double alpha, bool ridgeMean, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!(alpha >= 0) || !double.IsFinite(alpha)) throw new ArgumentOutOfRangeException(nameof(alpha), $"alpha must be finite and >= 0, got {alpha}");
+        Name = name;
+        _rng = new SplitMix64(seed);
+        // the core only predicts and supplies φ: ε-greedy with ε = 0 keeps no Z matrix
+        _core = new NeuralBanditCore(env.ContextSize, options with { Exploration = NeuralExploration.EpsilonGreedy, Epsilon = 0 }, _rng.NextUInt64());
+        _contexts = env.Contexts;
+        _arms = env.Models.Count;
+        _p = _core.Options.HiddenWidth + 1;
+        _alpha = alpha;
+        _ridgeMean = ridgeMean;
+        _inverse = new double[_arms][];
+        _b = new double[_arms][];
+        for (int a = 0; a < _arms; a++) { _inverse[a] = new double[_p * _p]; _b[a] = new double[_p]; }
+        ResetMatrices();
+        _phi = new double[_p];
+        _work = new double[_p];
+    }
+
+    public string Name { get; }
+    public NeuralBanditCore Core => _core;
+    public IReadOnlyList<double> TrainingLosses => _core.TrainingLosses;
+
+    public void Feedback(int round, int decisionRound, int device, int arm, double qoe)
+    {
+        int key = device * _arms + arm;
+        var (n, s) = _pairs.GetValueOrDefault(key);
+        _pairs[key] = (n + 1, s + qoe);
+        _core.AddFeedback(_contexts[device][arm], qoe);
+        if (_core.Profile.Retrainings != _retrainings) { Rebuild(); return; } // the rebuild already holds this feedback
+        Phi(device, arm);
+        AddRankOne(arm, 1, qoe);
+    }
+
+    public ArmChoice Choose(int round, int device, int[] feasible)
+    {
+        int k = feasible.Length;
+        if (k == 0) throw new ArgumentException("no candidate arm (every model was filtered out)");
+        var o = _core.Options;
+        if (o.UniformUntilFirstFeedback && _core.History.Feedbacks < o.UniformFeedbacks)
+            return new ArmChoice(feasible[_rng.NextInt(k)], 1.0 / k, 0, 0);
+        int best = -1, ties = 0;
+        double bestScore = double.NegativeInfinity, bestMean = 0, bestWidth = 0;
+        foreach (int a in feasible)
+        {
+            double f = Phi(device, a);
+            var inv = _inverse[a];
+            double quad = 0, ridge = 0;
+            for (int i = 0; i < _p; i++)
+            {
+                double ai = 0, ti = 0;
+                for (int j = 0; j < _p; j++) { ai += inv[i * _p + j] * _phi[j]; ti += inv[i * _p + j] * _b[a][j]; }
+                quad += _phi[i] * ai;
+                ridge += _phi[i] * ti;
+            }
+            double mean = _ridgeMean ? ridge : f, width = Math.Sqrt(Math.Max(quad, 0)), score = mean + _alpha * width;
+            if (score > bestScore) { best = a; bestScore = score; ties = 1; bestMean = mean; bestWidth = width; }
+            else if (score == bestScore && _rng.NextInt(++ties) == 0) { best = a; bestMean = mean; bestWidth = width; }
+        }
+        return new ArmChoice(best, 1.0 / ties, bestMean, bestWidth);
+    }
+
+    /// <summary>φ of (device, arm) with the constant appended, into _phi; returns f.</summary>
+    private double Phi(int device, int arm)
+    {
+        double f = _core.LastHidden(_contexts[device][arm], _phi);
+        _phi[_p - 1] = 1.0;
+        return f;
+    }
+
+    /// <summary>A_a⁻¹ ← (A_a + n φφᵀ)⁻¹ by Sherman–Morrison, b_a += sum · φ.</summary>
+    private void AddRankOne(int arm, double count, double sum)
+    {
+        var inv = _inverse[arm];
+        for (int i = 0; i < _p; i++) { double s = 0; for (int j = 0; j < _p; j++) s += inv[i * _p + j] * _phi[j]; _work[i] = s; }
+        double den = 1 / count;
+        for (int i = 0; i < _p; i++) den += _phi[i] * _work[i];
+        for (int i = 0; i < _p; i++) for (int j = 0; j < _p; j++) inv[i * _p + j] -= _work[i] * _work[j] / den;
+        for (int i = 0; i < _p; i++) _b[arm][i] += sum * _phi[i];
+    }
+
+    /// <summary>After a retraining: every A_a⁻¹, b_a from scratch with the new φ over all (device, model) pairs.</summary>
+    private void Rebuild()
+    {
+        _retrainings = _core.Profile.Retrainings;
+        ResetMatrices();
+        foreach (var (key, (n, s)) in _pairs)
+        {
+            int device = key / _arms, arm = key % _arms;
+            Phi(device, arm);
+            AddRankOne(arm, n, s);
+        }
+    }
+
+    private void ResetMatrices()
+    {
+        double lambda = _core.Options.Lambda;
+        for (int a = 0; a < _arms; a++)
+        {
+            Array.Clear(_inverse[a]);
+            Array.Clear(_b[a]);
+            for (int i = 0; i < _p; i++) _inverse[a][i * _p + i] = 1 / lambda;
+        }
+    }
+}
