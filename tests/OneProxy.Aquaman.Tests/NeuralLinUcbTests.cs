@@ -28,6 +28,7 @@ public class NeuralLinUcbTests
     [Theory]
     [InlineData(PolicyKind.AquamanNeuralLinUcb)]
     [InlineData(PolicyKind.AquamanNeuralLinUcbRidge)]
+    [InlineData(PolicyKind.AquamanNeuralLinUcbResidual)]
     public void Neural_linucb_learns_from_delayed_feedback_on_the_thesis_protocol(PolicyKind kind)
     {
         var o = new SimulationOptions { Rounds = 1500, MaxDelay = 50 };

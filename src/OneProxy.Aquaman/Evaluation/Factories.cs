@@ -26,8 +26,9 @@ public static class Factories
             PolicyKind.AquamanDiagonal => new NeuralPolicy("aquaman-diag", env, o.Neural with { ZForm = ZMatrixForm.Diagonal }, s),
             PolicyKind.AquamanThompson => new BootstrapEnsemblePolicy("aquaman-ts", env, o.Neural, o.EnsembleSize, EnsembleChoice.Thompson, o.EnsembleBeta, s),
             PolicyKind.AquamanEnsembleUcb => new BootstrapEnsemblePolicy("aquaman-eucb", env, o.Neural, o.EnsembleSize, EnsembleChoice.Ucb, o.EnsembleBeta, s),
-            PolicyKind.AquamanNeuralLinUcb => new NeuralLinUcbPolicy("aquaman-nlucb", env, o.Neural, o.NeuralLinUcbAlpha, ridgeMean: false, s),
-            PolicyKind.AquamanNeuralLinUcbRidge => new NeuralLinUcbPolicy("aquaman-nlridge", env, o.Neural, o.NeuralLinUcbAlpha, ridgeMean: true, s),
+            PolicyKind.AquamanNeuralLinUcb => new NeuralLinUcbPolicy("aquaman-nlucb", env, o.Neural, o.NeuralLinUcbAlpha, NeuralLinUcbMean.Network, s),
+            PolicyKind.AquamanNeuralLinUcbRidge => new NeuralLinUcbPolicy("aquaman-nlridge", env, o.Neural, o.NeuralLinUcbAlpha, NeuralLinUcbMean.Ridge, s),
+            PolicyKind.AquamanNeuralLinUcbResidual => new NeuralLinUcbPolicy("aquaman-nlres", env, o.Neural, o.NeuralLinUcbAlpha, NeuralLinUcbMean.NetworkPlusResidual, s),
             PolicyKind.NeuralUcb => new NeuralPolicy("neuralucb", env, o.Neural, s, inOrder: true, maxDelay: o.MaxDelay),
             PolicyKind.EGreedy => new NeuralPolicy("egreedy", env, o.Neural with { Exploration = NeuralExploration.EpsilonGreedy }, s),
             PolicyKind.LinUcb => new LinUcbPolicy(env, o.LinUcbAlpha, s),
@@ -46,6 +47,7 @@ public static class Factories
         PolicyKind.AquamanEnsembleUcb => "aquaman-eucb",
         PolicyKind.AquamanNeuralLinUcb => "aquaman-nlucb",
         PolicyKind.AquamanNeuralLinUcbRidge => "aquaman-nlridge",
+        PolicyKind.AquamanNeuralLinUcbResidual => "aquaman-nlres",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

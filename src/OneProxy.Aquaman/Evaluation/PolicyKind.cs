@@ -24,6 +24,9 @@ public enum PolicyKind
     /// <summary>As <see cref="AquamanNeuralLinUcb"/> with the per-model ridge fit on the last hidden layer as the mean.</summary>
     AquamanNeuralLinUcbRidge,
 
+    /// <summary>As <see cref="AquamanNeuralLinUcb"/> with mean f plus a per-model ridge fit of the residual on the last hidden layer.</summary>
+    AquamanNeuralLinUcbResidual,
+
     /// <summary>NeuralUCB that ignores the delay structure: feedback consumed in decision order.</summary>
     NeuralUcb,
 

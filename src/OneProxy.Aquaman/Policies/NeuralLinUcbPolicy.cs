@@ -2,6 +2,19 @@ using OneProxy.Aquaman.Environments;
 
 namespace OneProxy.Aquaman.Policies;
 
+/// <summary>Where <see cref="NeuralLinUcbPolicy"/> takes its mean QoE from.</summary>
+public enum NeuralLinUcbMean
+{
+    /// <summary>The network's f.</summary>
+    Network,
+
+    /// <summary>The per-model ridge fit θ_a = A_a⁻¹ b_a on φ.</summary>
+    Ridge,
+
+    /// <summary>f plus a per-model ridge fit of the residual QoE − f on φ.</summary>
+    NetworkPlusResidual,
+}
+
 /// <summary>
 /// A departure from the thesis's Alg. 3-4 (kept as an alternative, not the default policy): Neural-LinUCB in the sense
 /// of Xu et al. ("Neural contextual bandits with deep representation and shallow exploration", 2020). The network is
@@ -9,8 +22,8 @@ namespace OneProxy.Aquaman.Policies;
 /// network's last hidden layer φ(x) plus a constant: A_a = λI + Σ n φφᵀ over the feedback of model a, bonus
 /// α √(φᵀ A_a⁻¹ φ). Why: the bonus of Eq. 2.9 pools all models in one 848-parameter Z, so a model chosen rarely for
 /// one kind of device still looks well known; a per-model matrix on 17 features cannot make that mistake (it is what
-/// makes the disjoint LinUCB baseline strong on the synthetic RBF world). With <c>ridgeMean</c> the mean is also the
-/// per-model ridge fit θ_a = A_a⁻¹ b_a on φ (a learned-feature LinUCB), otherwise the network's f.
+/// makes the disjoint LinUCB baseline strong on the synthetic RBF world). The mean can also be the
+/// per-model ridge fit θ_a = A_a⁻¹ b_a on φ (a learned-feature LinUCB); see <see cref="NeuralLinUcbMean"/>.
 /// φ changes with every retraining, so each A_a⁻¹ and b_a is rebuilt then over all feedback (per (device, model)
 /// pair: count and QoE sum) and updated by Sherman–Morrison between retrainings.
 /// </summary>
@@ -21,7 +34,7 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
     private readonly int _arms;
     private readonly int _p;
     private readonly double _alpha;
-    private readonly bool _ridgeMean;
+    private readonly NeuralLinUcbMean _mean;
     private readonly double[][] _inverse; // per arm, p × p row-major
     private readonly double[][] _b;
     private readonly Dictionary<int, (double Count, double Sum)> _pairs = new();
@@ -30,7 +43,7 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
     private readonly SplitMix64 _rng;
     private int _retrainings;
 
-    public NeuralLinUcbPolicy(string name, QoeEnvironment env, NeuralBanditOptions options, double alpha, bool ridgeMean, ulong seed)
+    public NeuralLinUcbPolicy(string name, QoeEnvironment env, NeuralBanditOptions options, double alpha, NeuralLinUcbMean mean, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,7 +56,7 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
         _arms = env.Models.Count;
         _p = _core.Options.HiddenWidth + 1;
         _alpha = alpha;
-        _ridgeMean = ridgeMean;
+        _mean = mean;
         _inverse = new double[_arms][];
         _b = new double[_arms][];
         for (int a = 0; a < _arms; a++) { _inverse[a] = new double[_p * _p]; _b[a] = new double[_p]; }
@@ -63,8 +76,8 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
         _pairs[key] = (n + 1, s + qoe);
         _core.AddFeedback(_contexts[device][arm], qoe);
         if (_core.Profile.Retrainings != _retrainings) { Rebuild(); return; } // the rebuild already holds this feedback
-        Phi(device, arm);
-        AddRankOne(arm, 1, qoe);
+        double f = Phi(device, arm);
+        AddRankOne(arm, 1, _mean == NeuralLinUcbMean.NetworkPlusResidual ? qoe - f : qoe);
     }
 
     public ArmChoice Choose(int round, int device, int[] feasible)
@@ -88,7 +101,7 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
                 quad += _phi[i] * ai;
                 ridge += _phi[i] * ti;
             }
-            double mean = _ridgeMean ? ridge : f, width = Math.Sqrt(Math.Max(quad, 0)), score = mean + _alpha * width;
+            double mean = _mean switch { NeuralLinUcbMean.Ridge => ridge, NeuralLinUcbMean.NetworkPlusResidual => f + ridge, _ => f }, width = Math.Sqrt(Math.Max(quad, 0)), score = mean + _alpha * width;
             if (score > bestScore) { best = a; bestScore = score; ties = 1; bestMean = mean; bestWidth = width; }
             else if (score == bestScore && _rng.NextInt(++ties) == 0) { best = a; bestMean = mean; bestWidth = width; }
         }
@@ -122,8 +135,8 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
         foreach (var (key, (n, s)) in _pairs)
         {
             int device = key / _arms, arm = key % _arms;
-            Phi(device, arm);
-            AddRankOne(arm, n, s);
+            double f = Phi(device, arm);
+            AddRankOne(arm, n, _mean == NeuralLinUcbMean.NetworkPlusResidual ? s - n * f : s);
         }
     }
 

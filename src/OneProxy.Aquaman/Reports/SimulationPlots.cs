@@ -1,3 +1,4 @@
+using ScottPlot;
 using OneProxy.Aquaman.Evaluation;
 using OneProxy.Reports.Figures;
 
@@ -35,22 +36,24 @@ public static class SimulationPlots
     public static Figure AverageQoe(SimulationCurves c) => LinePlot.Create($"Time-average QoE (mean ± sd over seeds): {c.Subtitle}", "round", "time-average QoE",
         c.Policies.Select((p, i) => new LineSeries(p, Color(i), c.Rounds, c.AverageQoe[i],
             c.AverageQoe[i].Zip(c.AverageQoeStd[i], (m, d) => m - d).ToArray(), c.AverageQoe[i].Zip(c.AverageQoeStd[i], (m, d) => m + d).ToArray())).ToArray(),
-        yMin: Math.Max(0, c.AverageQoe.Min(q => q[^1]) - 0.15), yMax: Math.Min(1, c.AverageQoe.Max(q => q.Max()) + 0.03));
+        yMin: Math.Max(0, c.AverageQoe.Min(q => q[^1]) - 0.15), yMax: Math.Min(1, c.AverageQoe.Max(q => q.Max()) + 0.03), legendInside: Alignment.LowerRight);
 
     public static Figure Regret(SimulationCurves c) => LinePlot.Create($"Cumulative regret (seed mean): {c.Subtitle}", "round", "cumulative pseudo-regret",
-        c.Policies.Select((p, i) => new LineSeries($"{p} (slope {c.RegretSlope[i]:0.00})", Color(i), c.Rounds, c.Regret[i])).ToArray(), yMin: 0);
+        c.Policies.Select((p, i) => new LineSeries(double.IsFinite(c.RegretSlope[i]) ? $"{p} (slope {c.RegretSlope[i]:0.00})" : p, Color(i), c.Rounds, c.Regret[i])).ToArray(), yMin: 0,
+        legendInside: Alignment.UpperLeft);
 
     public static Figure Cdf(SimulationReport r) => LinePlot.Create($"CDF of per-round QoE: {Subtitle(r)}", "QoE", "fraction of rounds",
-        r.Summaries.Select((s, i) => new LineSeries(s.Policy, Color(i), Enumerable.Range(1, 100).Select(b => b / 100.0).ToArray(), s.Cdf)).ToArray(), 0, 1);
+        r.Summaries.Select((s, i) => new LineSeries(s.Policy, Color(i), Enumerable.Range(1, 100).Select(b => b / 100.0).ToArray(), s.Cdf)).ToArray(), 0, 1, legendInside: Alignment.UpperLeft);
 
     public static Figure Selections(SimulationCurves c) => LinePlot.Bars($"Share of rounds per model: {c.Subtitle}", c.ModelNames,
         [("oracle (same devices)", "#000000", c.OracleShare),
-         .. c.Policies.Select((p, i) => (p, i)).Where(x => x.p != "oracle").Select((x, k) => (x.p, Color(k + 1), (IReadOnlyList<double>)c.SelectionShare[x.i]))]);
+         .. c.Policies.Select((p, i) => (p, i)).Where(x => x.p != "oracle").Select((x, k) => (x.p, Color(k + 1), (IReadOnlyList<double>)c.SelectionShare[x.i]))], legendInside: Alignment.UpperRight);
 
     public static Figure? Loss(SimulationCurves c)
     {
         if (c.TrainedPolicies.Count == 0) return null;
         return LinePlot.Create($"Last-epoch training loss (MSE) per retraining: {c.Subtitle}", "retraining (every 100 feedbacks)", "MSE",
-            c.TrainedPolicies.Select((p, i) => new LineSeries(p, Color(i), Enumerable.Range(1, c.TrainingLoss[i].Length).Select(x => (double)x).ToArray(), c.TrainingLoss[i])).ToArray(), yMin: 0);
+            c.TrainedPolicies.Select((p, i) => new LineSeries(p, Color(i), Enumerable.Range(1, c.TrainingLoss[i].Length).Select(x => (double)x).ToArray(), c.TrainingLoss[i])).ToArray(), yMin: 0,
+            legendInside: Alignment.UpperRight);
     }
 }

@@ -14,7 +14,7 @@ public static class AquamanSimulateCommand
         var rounds = new Option<int>("--rounds") { Description = "Rounds T (one arriving device each)", DefaultValueFactory = _ => 20_000 };
         var maxDelay = new Option<int>("--max-delay") { Description = "Feedback delays are uniform on 1..N rounds", DefaultValueFactory = _ => 500 };
         var missing = new Option<double>("--missing") { Description = "Probability that a feedback never arrives", DefaultValueFactory = _ => 0 };
-        var policies = new Option<PolicyKind[]>("--policies") { Description = "Comma-separated: aquaman, aquaman-const, aquaman-diag, aquaman-ts, aquaman-eucb, aquaman-nlucb, aquaman-nlridge, neuralucb, egreedy, linucb, random, static, oracle", DefaultValueFactory = _ => [PolicyKind.Aquaman, PolicyKind.Static, PolicyKind.Oracle, PolicyKind.LinUcb, PolicyKind.EGreedy], CustomParser = AquamanCommand.PolicyList };
+        var policies = new Option<PolicyKind[]>("--policies") { Description = "Comma-separated: aquaman, aquaman-const, aquaman-diag, aquaman-ts, aquaman-eucb, aquaman-nlucb, aquaman-nlridge, aquaman-nlres, neuralucb, egreedy, linucb, random, static, oracle", DefaultValueFactory = _ => [PolicyKind.Aquaman, PolicyKind.Static, PolicyKind.Oracle, PolicyKind.LinUcb, PolicyKind.EGreedy], CustomParser = AquamanCommand.PolicyList };
         var seeds = new Option<int>("--seeds") { Description = "Repetitions with seeds --seed .. --seed+N-1", DefaultValueFactory = _ => 10 };
         var seed = CommonOptions.Seed();
         var gamma = new Option<double>("--gamma") { Description = "Exploration weight γ of the neural UCB bonus", DefaultValueFactory = _ => new NeuralBanditOptions().Gamma };
