@@ -101,8 +101,7 @@ public static class LinePlot
         plot.Axes.SetLimits(0, max, -0.55, groups - 0.45);
         FigureStyle.SetRoundTicks(plot.Axes.Bottom, 0, max, 6, v => v.ToString("0.##", CultureInfo.InvariantCulture));
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
-        plot.ShowLegend(Edge.Right);
-        return new Figure(plot, FigureStyle.Width + 170, Math.Max(FigureStyle.Height, 90 + groups * (bars * 7 + 10)));
+        return Finish(plot, legendInside, Math.Max(FigureStyle.Height, 90 + groups * (bars * 7 + 10)));
     }
 
     private static Figure Finish(Plot plot, Alignment? legendInside, int height)
