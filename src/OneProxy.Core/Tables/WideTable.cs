@@ -5,7 +5,7 @@ namespace OneProxy.Data;
 /// <summary>
 /// A "wide" table: one row per architecture, one value column per device (latency) or metric
 /// (accuracy). Values are stored column-major; a missing value is <see cref="double.NaN"/>.
-/// Immutable once built.
+/// Immutable once built, unless its owner hands the values over (<see cref="HandOverColumns"/>).
 /// </summary>
 public sealed class WideTable
 {
@@ -68,7 +68,23 @@ public sealed class WideTable
     /// <summary>Missing values per column (excluded for that column only).</summary>
     public IReadOnlyDictionary<string, int> MissingCounts { get; }
 
-    public ReadOnlySpan<double> Column(int column) => _columns[column].AsSpan(0, RowCount);
+    public ReadOnlySpan<double> Column(int column) =>
+        _handedOver ? throw new InvalidOperationException($"the values of {Source} were handed over (HandOverColumns)") : _columns[column].AsSpan(0, RowCount);
+
+    private bool _handedOver;
+
+    /// <summary>
+    /// Gives the value arrays (each at least <see cref="RowCount"/> long) to one consumer that may
+    /// overwrite them, such as an SRCC matrix ranked in place, so that a table of millions of rows
+    /// is not held twice; afterwards this table's values cannot be read (names, counts and keys can).
+    /// Tables made by <see cref="WithColumns"/> share the arrays: only the last owner may hand them over.
+    /// </summary>
+    public double[][] HandOverColumns()
+    {
+        if (_handedOver) throw new InvalidOperationException($"the values of {Source} were already handed over");
+        _handedOver = true;
+        return _columns;
+    }
     public ReadOnlySpan<double> Column(string name) => Column(ColumnIndexOf(name));
 
     private static int CountNaN(ReadOnlySpan<double> values)
@@ -102,6 +118,7 @@ public sealed class WideTable
     {
         var dup = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new UnusableDataException($"column '{dup.Key}' requested twice");
+        if (_handedOver) throw new InvalidOperationException($"the values of {Source} were handed over (HandOverColumns)");
         return new WideTable(Source, Kind, names.ToArray(), names.Select(n => _columns[ColumnIndexOf(n)]).ToArray(), RowCount, Indices, Architectures);
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 using OneProxy.SearchSpaces;
@@ -174,6 +175,8 @@ internal static class ChunkedWideCsv
     }
 
     /// <summary>Lines in [start, end): newlines, plus one for a last line without one.</summary>
+    // Called once per chunk, so tiering would run the first chunks' loops unoptimised.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long CountLines(SafeFileHandle file, long start, long end, int windowBytes)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(windowBytes);
@@ -194,6 +197,7 @@ internal static class ChunkedWideCsv
         finally { ArrayPool<byte>.Shared.Return(buffer); }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseChunk(SafeFileHandle file, long start, long end, int firstRow, int lineCount, ChunkTarget t, int windowBytes, CancellationToken ct)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(windowBytes);

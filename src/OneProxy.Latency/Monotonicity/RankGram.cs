@@ -5,6 +5,9 @@ using System.Runtime.Intrinsics.X86;
 
 namespace OneProxy.Monotonicity;
 
+/// <summary>Reads column <paramref name="column"/>'s doubled centred ranks without copying them.</summary>
+public delegate ReadOnlySpan<int> RankColumn(int column);
+
 /// <summary>
 /// Dot products between columns of a column-major panel of doubled centred ranks (the Gram
 /// matrix AᵀA, scaled back by 1/4), blocked for the caches, 4x4 register tiles of 256-bit FMA,
@@ -46,10 +49,20 @@ public static class RankGram
         bool upperOnly, double[] output, int ldOut, int threads, CancellationToken cancel)
     {
         if (rows < 0 || columns < 0) throw new ArgumentException($"negative panel size {rows} x {columns}");
-        if (rowFirst % Tile != 0 || rowEnd % Tile != 0 || colFirst % Tile != 0 || colEnd % Tile != 0)
-            throw new ArgumentException($"column ranges [{rowFirst},{rowEnd}) x [{colFirst},{colEnd}) must be multiples of {Tile}");
         if ((long)rows * columns > panel.Length)
             throw new ArgumentException($"panel holds {panel.Length} values, fewer than {columns} columns x {rows}");
+        Products(c => panel.AsSpan((int)((long)c * rows), rows), rows, columns, rowFirst, rowEnd, colFirst, colEnd, upperOnly, output, ldOut,
+            threads, cancel);
+    }
+
+    /// <summary>The same products over columns stored anywhere (ranked in place, each in its own array).</summary>
+    /// <param name="ranks">Column c's <paramref name="rows"/> doubled ranks.</param>
+    public static void Products(RankColumn ranks, int rows, int columns, int rowFirst, int rowEnd, int colFirst, int colEnd,
+        bool upperOnly, double[] output, int ldOut, int threads, CancellationToken cancel)
+    {
+        if (rows < 0 || columns < 0) throw new ArgumentException($"negative panel size {rows} x {columns}");
+        if (rowFirst % Tile != 0 || rowEnd % Tile != 0 || colFirst % Tile != 0 || colEnd % Tile != 0)
+            throw new ArgumentException($"column ranges [{rowFirst},{rowEnd}) x [{colFirst},{colEnd}) must be multiples of {Tile}");
         if (Math.Max(rowEnd, colEnd) > PaddedColumns(columns) || rowFirst < 0 || colFirst < 0)
             throw new ArgumentException($"column ranges [{rowFirst},{rowEnd}) x [{colFirst},{colEnd}) exceed the {PaddedColumns(columns)} padded columns");
         if ((long)(rowEnd - rowFirst) * ldOut > output.Length || ldOut < colEnd)
@@ -71,7 +84,7 @@ public static class RankGram
         for (int k0 = 0; k0 < stride; k0 += chunk)
         {
             int len = Math.Min(chunk, stride - k0);
-            Widen(panel, rows, columns, lo, hi, k0, len, wide, options);
+            Widen(ranks, rows, columns, lo, hi, k0, len, wide, options);
             for (int j0 = colFirst; j0 < colEnd; j0 += colBlock)
             {
                 int j1 = Math.Min(colEnd, j0 + colBlock);
@@ -96,7 +109,7 @@ public static class RankGram
     }
 
     /// <summary>Rows [k0, k0 + len) of columns [lo, hi) as doubles, column c at (c - lo) * len; zeros past the data.</summary>
-    private static void Widen(int[] panel, int rows, int columns, int lo, int hi, int k0, int len, double[] wide, ParallelOptions options)
+    private static void Widen(RankColumn ranks, int rows, int columns, int lo, int hi, int k0, int len, double[] wide, ParallelOptions options)
     {
         int real = Math.Clamp(rows - k0, 0, len);
         const int Group = 64; // columns per task: enough work to pay for the scheduling
@@ -107,7 +120,7 @@ public static class RankGram
             {
                 var to = wide.AsSpan((int)((long)(c - lo) * len), len);
                 if (c >= columns) { to.Clear(); continue; }
-                var from = panel.AsSpan((int)((long)c * rows + k0), real);
+                var from = ranks(c).Slice(k0, real);
                 for (int r = 0; r < from.Length; r++) to[r] = from[r];
                 to[real..].Clear();
             }

@@ -85,6 +85,20 @@ public sealed class SrccMatrix
         CancellationToken cancel = default) =>
         FromPanel(names, CentredRankPanel.Build(names.Count, rows, source, threads, cancel), threads, cancel);
 
+    /// <summary>
+    /// The same matrix from columns the caller gives up: when every column is complete they are
+    /// ranked in place (<see cref="CentredRankPanel.BuildInPlace"/>: no separate rank panel, the
+    /// values are overwritten); otherwise they are read as they are and left intact.
+    /// </summary>
+    /// <param name="rows">Values per column (arrays may be longer).</param>
+    public static SrccMatrix ComputeInPlace(IReadOnlyList<string> names, int rows, double[][] columns, int threads = -1,
+        CancellationToken cancel = default)
+    {
+        if (names.Count != columns.Length) throw new ArgumentException($"{names.Count} names for {columns.Length} columns");
+        var panel = CentredRankPanel.BuildInPlace(rows, columns, threads, cancel);
+        return panel is null ? Compute(names, rows, c => columns[c].AsSpan(0, rows), threads, cancel) : FromPanel(names, panel, threads, cancel);
+    }
+
     /// <summary>The matrix from columns already ranked (benchmarks time the two steps apart).</summary>
     public static SrccMatrix FromPanel(IReadOnlyList<string> names, CentredRankPanel panel, int threads = -1, CancellationToken cancel = default)
     {
