@@ -68,6 +68,19 @@ public static class ServiceHost
             builder.Services.AddSingleton<PlannerHost>().AddHostedService(sp => sp.GetRequiredService<PlannerHost>());
             builder.Services.AddHostedService<ResultFeed>();
             var app = builder.Build();
+            // Server-Timing (a standard response header): the time from this middleware to the response's start, so a
+            // client timing requests can tell the server's part of a slow request from queueing, transport and its own scheduling.
+            app.Use(async (http, next) =>
+            {
+                long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                http.Response.OnStarting(() =>
+                {
+                    http.Response.Headers["Server-Timing"] = "app;dur=" +
+                        System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+                    return Task.CompletedTask;
+                });
+                await next(http);
+            });
             app.MapOpenApi("/openapi/v1.json");
             app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
             DeviceEndpoints.Map(app, store, contexts, options);

@@ -98,10 +98,16 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
             }
             using var box = signals.Subscribe(name);
             var queued = new StoreBackedDevice(store, name, ctx.Space, box, TimeSpan.FromMilliseconds(options.ResultPollMs), _compute, ct, work);
+            // A restart (this device's earlier pipeline died with its replica, or lost its lease) resumes after the saved steps.
+            var resume = OnboardingCheckpoint.Parse(await store.CheckpointAsync(name, ct), OnboardingCheckpoint.FingerprintOf(ctx, device.Budget, options.Onboarding));
             await _compute.WaitAsync(ct);
             var outcome = await DedicatedThread.Run("onboard " + name, () =>
             {
-                try { return OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct); }
+                try
+                {
+                    return OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct, resume,
+                        c => store.SaveCheckpointAsync(name, Owner, c.ToJson(), ct).GetAwaiter().GetResult());
+                }
                 finally { _compute.Release(); }
             }, options.PipelineNice);
             if (await store.FinishDeviceAsync(name, Owner, DeviceState.Onboarded, JsonSerializer.Serialize(outcome), null, ct))
