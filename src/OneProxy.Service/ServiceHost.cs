@@ -53,6 +53,9 @@ public static class ServiceHost
             await store.AddKeyAsync(options.AdminKey, KeyRole.Admin, [], ct);
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            // Log lines go to stderr: stdout carries only the "listening on" line a supervisor (or the benchmark) reads, and
+            // a supervisor that keeps stderr keeps the reason a replica stopped (a failed background service is logged there).
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.WebHost.ConfigureKestrel(k =>
             {
                 k.Listen(IPAddress.Loopback, options.Port);

@@ -48,13 +48,24 @@ public sealed class ReplicaProcess : IDisposable
             while (await p.StandardOutput.ReadLineAsync(cts.Token) is string line)
                 if (line.StartsWith("listening on ", StringComparison.Ordinal))
                 {
-                    _ = p.StandardOutput.ReadToEndAsync(CancellationToken.None); // keep draining
+                    _ = DrainAsync(p.StandardOutput, file, stderr); // keep draining; anything after the address line is kept like stderr
                     return new ReplicaProcess(p, line["listening on ".Length..].Trim(), stderr, logPath);
                 }
         }
         catch (OperationCanceledException) { /* reported below */ }
         if (!p.HasExited) p.Kill(true);
         throw new InvalidOperationException($"serve replica did not start within {startTimeout.TotalSeconds:0} s: {string.Join(" | ", stderr)}");
+    }
+
+    private static async Task DrainAsync(StreamReader stdout, TextWriter? file, System.Collections.Concurrent.ConcurrentQueue<string> tail)
+    {
+        while (await stdout.ReadLineAsync(CancellationToken.None) is string line)
+        {
+            try { file?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} [stdout] {line}"); }
+            catch (ObjectDisposedException) { /* stderr ended first and closed the file */ }
+            tail.Enqueue("[stdout] " + line);
+            while (tail.Count > 20) tail.TryDequeue(out _);
+        }
     }
 
     /// <summary>Samples the kernel's peak resident set (VmHWM) while the process lives.</summary>

@@ -28,7 +28,9 @@ public sealed record OnboardingCheckpoint(
     public static OnboardingCheckpoint? Parse(string? json, string fingerprint)
     {
         if (json is null) return null;
-        var c = JsonSerializer.Deserialize<OnboardingCheckpoint>(json);
+        OnboardingCheckpoint? c;
+        try { c = JsonSerializer.Deserialize<OnboardingCheckpoint>(json); }
+        catch (JsonException) { return null; } // a cache this code cannot read (another version's): recompute, as without one
         return c is not null && c.Fingerprint == fingerprint ? c : null;
     }
 }

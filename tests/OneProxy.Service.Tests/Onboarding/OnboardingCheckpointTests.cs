@@ -52,5 +52,6 @@ public sealed class OnboardingCheckpointTests(NasBenchContext nb)
         Assert.Null(OnboardingCheckpoint.Parse(cp.ToJson(), OnboardingCheckpoint.FingerprintOf(nb.Context, 60, settings)));
         Assert.Null(OnboardingCheckpoint.Parse(cp.ToJson(), OnboardingCheckpoint.FingerprintOf(nb.Context, 50, settings with { Seed = 12 })));
         Assert.Null(OnboardingCheckpoint.Parse(null, OnboardingCheckpoint.FingerprintOf(nb.Context, 50, settings)));
+        Assert.Null(OnboardingCheckpoint.Parse("{\"fingerprint\": 3", OnboardingCheckpoint.FingerprintOf(nb.Context, 50, settings)));
     }
 }
