@@ -3,6 +3,7 @@
 #   scripts/pg-throwaway.sh start DIR   initdb in DIR (created if missing), start it on a free
 #                                       127.0.0.1 port, print its connection string on stdout
 #   scripts/pg-throwaway.sh stop DIR    stop it and delete DIR
+# ONEPROXY_PG_STATS=1 preloads pg_stat_statements (statement counts for `bench serve`; a few % of the server's CPU).
 # As root it runs the server as the unprivileged 'postgres' user (or 'nobody'): initdb refuses root.
 # Needs Debian's postgresql package (apt-get install -y postgresql).
 set -euo pipefail
@@ -26,10 +27,12 @@ case "$cmd" in
     if [[ "$(id -u)" == 0 ]]; then u=postgres; id "$u" >/dev/null 2>&1 || u=nobody; chown "$u" "$dir"; fi
     as_user "$bin/initdb" -D "$dir/data" -U oneproxy -A trust --no-sync -E UTF8 >"$dir/initdb.log" 2>&1 \
       || { echo "pg-throwaway: initdb failed, see $dir/initdb.log:" >&2; tail -n 5 "$dir/initdb.log" >&2; exit 4; }
+    extra=""
+    if [[ "${ONEPROXY_PG_STATS:-0}" == 1 ]]; then extra="-c shared_preload_libraries=pg_stat_statements"; fi
     for _ in 1 2 3 4 5 6 7 8; do
       port=$(( 20000 + RANDOM % 20000 ))
       if as_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-           -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300" start >/dev/null 2>&1; then
+           -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=300 $extra" start >/dev/null 2>&1; then
         echo "$port" >"$dir/port"
         echo "Host=127.0.0.1;Port=$port;Username=oneproxy;Database=postgres;Maximum Pool Size=90"
         exit 0

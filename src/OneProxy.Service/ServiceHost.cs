@@ -53,6 +53,9 @@ public static class ServiceHost
             await store.AddKeyAsync(options.AdminKey, KeyRole.Admin, [], ct);
             var builder = WebApplication.CreateSlimBuilder();
             builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            // Log lines go to stderr: stdout carries only the "listening on" line a supervisor (or the benchmark) reads, and
+            // a supervisor that keeps stderr keeps the reason a replica stopped (a failed background service is logged there).
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.WebHost.ConfigureKestrel(k =>
             {
                 k.Listen(IPAddress.Loopback, options.Port);
@@ -68,6 +71,19 @@ public static class ServiceHost
             builder.Services.AddSingleton<PlannerHost>().AddHostedService(sp => sp.GetRequiredService<PlannerHost>());
             builder.Services.AddHostedService<ResultFeed>();
             var app = builder.Build();
+            // Server-Timing (a standard response header): the time from this middleware to the response's start, so a
+            // client timing requests can tell the server's part of a slow request from queueing, transport and its own scheduling.
+            app.Use(async (http, next) =>
+            {
+                long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                http.Response.OnStarting(() =>
+                {
+                    http.Response.Headers["Server-Timing"] = "app;dur=" +
+                        System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+                    return Task.CompletedTask;
+                });
+                await next(http);
+            });
             app.MapOpenApi("/openapi/v1.json");
             app.MapGet("/healthz", () => Results.Text("ok")).ExcludeFromDescription();
             DeviceEndpoints.Map(app, store, contexts, options);

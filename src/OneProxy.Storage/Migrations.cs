@@ -42,6 +42,12 @@ public static class Migrations
         """
         ALTER TABLE results ADD COLUMN energy_mj {double} NULL;
         """,
+        // 5: how many times a device's pipeline was started (claims; more than one: restarts that replay stored results),
+        //    and the pipeline's checkpoint (the decisions of its first steps), so a restart need not recompute them.
+        """
+        ALTER TABLE devices ADD COLUMN planner_starts INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE devices ADD COLUMN checkpoint TEXT NULL;
+        """,
     ];
 
     public static int Latest => Steps.Length;

@@ -66,12 +66,30 @@ public sealed partial class OnboardingStore
         {
             long now = NowMs;
             await using var cmd = Command(c, tx,
-                "UPDATE devices SET planner_owner = @o, planner_until = @u WHERE name IN (" +
+                "UPDATE devices SET planner_owner = @o, planner_until = @u, planner_starts = planner_starts + 1 WHERE name IN (" +
                 $"SELECT name FROM devices WHERE state = 'onboarding' AND planner_until < @now ORDER BY created_ms, name LIMIT @m{skip}) RETURNING name",
                 ("@o", owner), ("@u", now + leaseMs), ("@now", now), ("@m", max));
             return await ReadStrings(cmd, ct);
         }, ct);
     }
+
+    /// <summary>Saves a pipeline's checkpoint (opaque text), only while <paramref name="owner"/> still holds the device's planner lease.</summary>
+    public Task<bool> SaveCheckpointAsync(string name, string owner, string checkpoint, CancellationToken ct) =>
+        WriteAsync(async (c, tx) => await ExecAsync(c, tx,
+            "UPDATE devices SET checkpoint = @c WHERE name = @n AND planner_owner = @o AND state = 'onboarding'", ct,
+            ("@c", checkpoint), ("@n", name), ("@o", owner)) == 1, ct);
+
+    /// <summary>A device's saved pipeline checkpoint, or null.</summary>
+    public Task<string?> CheckpointAsync(string name, CancellationToken ct) =>
+        ReadAsync(async c =>
+        {
+            await using var cmd = Command(c, null, "SELECT checkpoint FROM devices WHERE name = @n", ("@n", name));
+            return await cmd.ExecuteScalarAsync(ct) as string;
+        }, ct);
+
+    /// <summary>Pipelines started over all devices (a device's first start plus every restart after a lost planner lease).</summary>
+    public Task<long> PipelineStartsAsync(CancellationToken ct) =>
+        ReadAsync(c => ScalarLongAsync(c, null, "SELECT COALESCE(SUM(planner_starts), 0) FROM devices", ct), ct);
 
     /// <summary>Extends every planner lease <paramref name="owner"/> still holds; returns those devices (a device missing was lost).</summary>
     public Task<IReadOnlyList<string>> RenewPlanningAsync(string owner, int leaseMs, CancellationToken ct) =>

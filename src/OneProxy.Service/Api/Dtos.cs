@@ -40,7 +40,8 @@ public sealed record RenewRequest(
     [property: JsonPropertyName("lease_token")] string LeaseToken,
     [property: JsonPropertyName("lease_ms")] int? LeaseMs = null);
 
-public sealed record ResultRequest(
+/// <summary>A job's measurement as an agent posts it; a batch item (<see cref="BatchResultItem"/>) is the same with its job id.</summary>
+public record ResultRequest(
     [property: JsonPropertyName("lease_token")] string LeaseToken,
     [property: JsonPropertyName("idempotency_key")] string IdempotencyKey,
     [property: JsonPropertyName("median_ms")] double MedianMs,
@@ -48,15 +49,11 @@ public sealed record ResultRequest(
     [property: JsonPropertyName("runtime")] string? Runtime = null,
     [property: JsonPropertyName("energy_mj")] double? EnergyMj = null);
 
-/// <summary>One result of a batch post: the job it is for, with the fields of a single post.</summary>
+/// <summary>One result of a batch post: the job it is for, with the fields (names, JSON names, validation) of a single post.</summary>
 public sealed record BatchResultItem(
     [property: JsonPropertyName("job_id")] long JobId,
-    [property: JsonPropertyName("lease_token")] string LeaseToken,
-    [property: JsonPropertyName("idempotency_key")] string IdempotencyKey,
-    [property: JsonPropertyName("median_ms")] double MedianMs,
-    [property: JsonPropertyName("min_ms")] double? MinMs = null,
-    [property: JsonPropertyName("runtime")] string? Runtime = null,
-    [property: JsonPropertyName("energy_mj")] double? EnergyMj = null);
+    string LeaseToken, string IdempotencyKey, double MedianMs, double? MinMs = null, string? Runtime = null, double? EnergyMj = null)
+    : ResultRequest(LeaseToken, IdempotencyKey, MedianMs, MinMs, Runtime, EnergyMj);
 
 public sealed record BatchResultsRequest([property: JsonPropertyName("results")] IReadOnlyList<BatchResultItem> Results);
 

@@ -31,14 +31,16 @@ public static class JobEndpoints
             if (Validation.Range(leaseMs, 100, options.MaxLeaseMs) is string l) return ApiJson.Error(400, "lease_ms", l);
             if (Validation.Range(req.WaitMs, 0, MaxWaitMs) is string w) return ApiJson.Error(400, "wait_ms", w);
             string key = http.Request.Headers[Auth.Header].First()!, hash = OnboardingStore.HashKey(key), owner = $"{options.ReplicaId}/{http.Connection.RemoteIpAddress}";
+            // Subscribed before the first look, so jobs queued between the look and the wait still wake this request.
+            using var pulses = req.WaitMs > 0 ? work.Subscribe(grant!.Devices) : null;
             var jobs = await store.LeaseAsync(hash, owner, leaseMs, req.Max, http.RequestAborted);
-            // Long poll: nothing open yet, so wait here for this replica to queue jobs (or a slice to pass: other replicas' jobs, expired leases).
+            // Long poll: nothing open yet, so wait here for jobs of this key's devices (or a slice to pass: expired leases).
             var waited = System.Diagnostics.Stopwatch.StartNew();
             double idleMs = 0;
-            while (jobs.Count == 0 && waited.ElapsedMilliseconds < req.WaitMs && !http.RequestAborted.IsCancellationRequested)
+            while (pulses is not null && jobs.Count == 0 && waited.ElapsedMilliseconds < req.WaitMs && !http.RequestAborted.IsCancellationRequested)
             {
                 long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-                await work.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(WaitSliceMs, req.WaitMs - waited.ElapsedMilliseconds)), http.RequestAborted);
+                await pulses.WaitAsync(TimeSpan.FromMilliseconds(Math.Min(WaitSliceMs, req.WaitMs - waited.ElapsedMilliseconds)), http.RequestAborted);
                 idleMs += System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
                 jobs = await store.LeaseAsync(hash, owner, leaseMs, req.Max, http.RequestAborted);
             }
@@ -80,7 +82,7 @@ public static class JobEndpoints
             var (req, bad) = await ApiJson.ReadAsync<ResultRequest>(http.Request, http.RequestAborted);
             if (bad is not null) return bad;
             var r = req!;
-            if (Check(r.LeaseToken, r.IdempotencyKey, r.MedianMs, r.MinMs, r.Runtime, r.EnergyMj) is var (field, message)) return ApiJson.Error(400, field, message);
+            if (Check(r) is var (field, message)) return ApiJson.Error(400, field, message);
             var receipt = (await store.PostResultsAsync(grant!.Devices,
                 [new JobResult(id, r.LeaseToken, r.IdempotencyKey, r.MedianMs, r.MinMs, r.Runtime, device!, r.EnergyMj)], http.RequestAborted))[0];
             if (receipt.Outcome == PostOutcome.Accepted) signals.Publish(device!, receipt.Architecture!, r.MedianMs);
@@ -98,7 +100,7 @@ public static class JobEndpoints
             var items = req!.Results;
             if (Validation.Range(items.Count, 1, MaxBatch) is string n) return ApiJson.Error(400, "results", n);
             for (int i = 0; i < items.Count; i++)
-                if (Check(items[i].LeaseToken, items[i].IdempotencyKey, items[i].MedianMs, items[i].MinMs, items[i].Runtime, items[i].EnergyMj) is var (field, message))
+                if (Check(items[i]) is var (field, message))
                     return ApiJson.Error(400, $"results[{i}].{field}", message);
             if (items.Select(x => x.JobId).Distinct().Count() != items.Count) return ApiJson.Error(400, "results", "a job appears twice");
             if (items.Select(x => x.IdempotencyKey).Distinct(StringComparer.Ordinal).Count() != items.Count) return ApiJson.Error(400, "results", "an idempotency key appears twice");
@@ -145,7 +147,7 @@ public static class JobEndpoints
     }
 
     /// <summary>Longest server-side wait of a lease request that found nothing, and the slice after which it looks again whatever the signal.</summary>
-    public const int MaxWaitMs = 10_000, WaitSliceMs = 250;
+    public const int MaxWaitMs = 10_000, WaitSliceMs = 1_000;
 
     /// <summary>Response header of a long-poll lease: milliseconds the server held the request waiting for a signal (not counting its store reads).</summary>
     public const string WaitedHeader = "X-Lease-Waited-Ms";
@@ -153,13 +155,14 @@ public static class JobEndpoints
     /// <summary>Results in one batch post at most (one transaction).</summary>
     public const int MaxBatch = 128;
 
-    private static (string Field, string Message)? Check(string leaseToken, string idempotencyKey, double medianMs, double? minMs, string? runtime, double? energyMj) =>
-        Validation.Token(leaseToken) is string t ? ("lease_token", t)
-        : Validation.Token(idempotencyKey) is string k ? ("idempotency_key", k)
-        : Validation.Latency(medianMs) is string m ? ("median_ms", m)
-        : minMs is double mn && Validation.Latency(mn) is string mm ? ("min_ms", mm)
-        : runtime is { Length: > 100 } ? ("runtime", "at most 100 characters")
-        : energyMj is double e && Validation.Energy(e) is string em ? ("energy_mj", em)
+    /// <summary>The checks of a posted result, single or in a batch (a batch item is a ResultRequest with its job id).</summary>
+    private static (string Field, string Message)? Check(ResultRequest r) =>
+        Validation.Token(r.LeaseToken) is string t ? ("lease_token", t)
+        : Validation.Token(r.IdempotencyKey) is string k ? ("idempotency_key", k)
+        : Validation.Latency(r.MedianMs) is string m ? ("median_ms", m)
+        : r.MinMs is double mn && Validation.Latency(mn) is string mm ? ("min_ms", mm)
+        : r.Runtime is { Length: > 100 } ? ("runtime", "at most 100 characters")
+        : r.EnergyMj is double e && Validation.Energy(e) is string em ? ("energy_mj", em)
         : null;
 
     private static (int Status, string Text) Describe(PostOutcome outcome) => outcome switch

@@ -32,6 +32,12 @@ public sealed record BenchServeOptions
     public int? ComputeSlots { get; init; }
     public int Seed { get; init; }
 
+    /// <summary>Folder for each replica's whole stderr (replica-N.log); null: a new folder under the temporary directory.</summary>
+    public string? LogDirectory { get; init; }
+
+    /// <summary>The PostgreSQL server's main process when the benchmark started it (its process tree's CPU is reported); null: not measured.</summary>
+    public int? DatabasePid { get; init; }
+
     /// <summary>Onboarding's pruning, passed to serve: the library's default 5 costs about 1 CPU-second per device, 0 (the paper's) about 0.2.</summary>
     public int RefitEvery { get; init; } = new OneProxy.Transfer.TransferOptions().RefitEvery;
 
@@ -57,10 +63,12 @@ public sealed record BenchServeResult(
     string Store, int Replicas, int Devices, int Agents, long Jobs, long Lost, long Duplicated, double JobsPerSecond,
     double P50Ms, double P99Ms, long Onboarded,
     long Failed, int AgentsKilled, int ReplicasKilled, int LatePostsAccepted, int LatePostsRefused, long Reissued,
-    double PeakReplicaRssMb, double BenchRssMb, double Seconds, long Requests, double ReplicaCpuSeconds, double BenchCpuSeconds, double OnboardCpuMsPerDevice)
+    double PeakReplicaRssMb, double BenchRssMb, double Seconds, long Requests, double ReplicaCpuSeconds, double BenchCpuSeconds, double OnboardCpuMsPerDevice,
+    double ServerP50Ms, double ServerP99Ms, double? DatabaseCpuSeconds, double? StatementsPerJob, long PipelineStarts)
 {
     public const string Header = "store,replicas,devices,agents,jobs,lost,duplicated,jobs_per_s,p50_ms,p99_ms,onboarded," +
-        "failed,agents_killed,replicas_killed,late_posts_accepted,late_posts_refused,reissued_jobs,peak_replica_rss_mb,bench_rss_mb,seconds,requests,replica_cpu_s,bench_cpu_s,onboard_cpu_ms_per_device";
+        "failed,agents_killed,replicas_killed,late_posts_accepted,late_posts_refused,reissued_jobs,peak_replica_rss_mb,bench_rss_mb,seconds,requests,replica_cpu_s,bench_cpu_s,onboard_cpu_ms_per_device," +
+        "server_p50_ms,server_p99_ms,db_cpu_s,db_statements_per_job,pipeline_starts";
 
     public string Csv()
     {
@@ -68,6 +76,7 @@ public sealed record BenchServeResult(
         return string.Join(',', Store, Replicas, Devices, Agents, Jobs, Lost, Duplicated, JobsPerSecond.ToString("0.0", inv), P50Ms.ToString("0.00", inv),
             P99Ms.ToString("0.00", inv), Onboarded, Failed, AgentsKilled, ReplicasKilled, LatePostsAccepted, LatePostsRefused, Reissued,
             PeakReplicaRssMb.ToString("0", inv), BenchRssMb.ToString("0", inv), Seconds.ToString("0.0", inv), Requests,
-            ReplicaCpuSeconds.ToString("0.0", inv), BenchCpuSeconds.ToString("0.0", inv), OnboardCpuMsPerDevice.ToString("0.0", inv));
+            ReplicaCpuSeconds.ToString("0.0", inv), BenchCpuSeconds.ToString("0.0", inv), OnboardCpuMsPerDevice.ToString("0.0", inv),
+            ServerP50Ms.ToString("0.00", inv), ServerP99Ms.ToString("0.00", inv), DatabaseCpuSeconds?.ToString("0.0", inv) ?? "", StatementsPerJob?.ToString("0.00", inv) ?? "", PipelineStarts);
     }
 }

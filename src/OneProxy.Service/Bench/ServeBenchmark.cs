@@ -44,6 +44,9 @@ public static class ServeBenchmark
             new OnboardingSettings { RefitEvery = o.RefitEvery, Seed = o.Seed }, 16, ct);
         log.WriteLine($"onboarding compute alone (in this process, no HTTP, no store): {onboardMs:0.0} CPU-ms per device");
         var replicas = new List<ReplicaProcess>();
+        string logs = o.LogDirectory ?? Path.Combine(Path.GetTempPath(), $"oneproxy-bench-logs-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}");
+        Directory.CreateDirectory(logs);
+        log.WriteLine($"replica stderr: {logs}/replica-N.log");
         var env = new Dictionary<string, string> { ["ONEPROXY_ADMIN_KEY"] = adminKey };
         string[] Args(int i) =>
         [
@@ -58,7 +61,7 @@ public static class ServeBenchmark
             {
                 var psi = serveCommand(Args(i));
                 foreach (var (k, v) in env) psi.Environment[k] = v;
-                replicas.Add(await ReplicaProcess.StartAsync(psi, TimeSpan.FromSeconds(90), ct));
+                replicas.Add(await ReplicaProcess.StartAsync(psi, TimeSpan.FromSeconds(90), ct, Path.Combine(logs, $"replica-{i}.log")));
                 log.WriteLine($"replica {i}: {replicas[^1].Url}");
             }
             await using var view = await OnboardingStore.OpenAsync(store, ct);
@@ -86,6 +89,7 @@ public static class ServeBenchmark
 
             // Agents, their kills and restarts.
             var latencies = new ConcurrentBag<double>();
+            var serverLatencies = new ConcurrentBag<double>();
             var acked = new ConcurrentDictionary<long, int>();
             int lateAccepted = 0, lateRefused = 0, agentsKilled = 0;
             var rng = new SeedStream(o.Seed).Random("bench-serve/kills");
@@ -98,12 +102,12 @@ public static class ServeBenchmark
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             stop.CancelAfter(TimeSpan.FromSeconds(o.MaxSeconds));
             var urls = replicas.Select(r => new Uri(r.Url)).ToArray();
-            var late = new List<Task>();
+            var late = new ConcurrentBag<Task>(); // added from the agents' threads
 
             async Task RunAgent(int a, bool mayDie)
             {
                 var devices = Enumerable.Range(0, o.Devices).Where(i => i % o.Agents == a).ToDictionary(Name, i => recordings[Column(i)]);
-                using var http = new HttpClient(new TimingHandler(latencies)) { Timeout = TimeSpan.FromSeconds(30) };
+                using var http = new HttpClient(new TimingHandler(latencies, serverLatencies)) { Timeout = TimeSpan.FromSeconds(30) };
                 http.DefaultRequestHeaders.Add(Auth.Header, keys[a]);
                 using var runner = new ReplayJobRunner(space, devices, TimeSpan.FromMilliseconds(o.MeasureDelayMs));
                 var options = new AgentOptions
@@ -125,7 +129,7 @@ public static class ServeBenchmark
                         {
                             await Task.Delay(o.LeaseMs * 3, CancellationToken.None);
                             // Its own client: the agent's may be disposed by then (the run can end within three leases of the kill).
-                            using var lateHttp = new HttpClient(new TimingHandler(latencies)) { Timeout = TimeSpan.FromSeconds(30) };
+                            using var lateHttp = new HttpClient(new TimingHandler(latencies, serverLatencies)) { Timeout = TimeSpan.FromSeconds(30) };
                             lateHttp.DefaultRequestHeaders.Add(Auth.Header, keys[a]);
                             var status = await new AgentLoop(lateHttp, options, runner).PostResult(job, new Measured(devices[job.Device].MeasureMs(space.Parse(job.Arch)), null, "late"), CancellationToken.None);
                             if (status == HttpStatusCode.Created) { Interlocked.Increment(ref lateAccepted); acked.AddOrUpdate(job.JobId, 1, (_, n) => n + 1); }
@@ -146,33 +150,53 @@ public static class ServeBenchmark
                 }
             }
 
+            // Statement counts (PostgreSQL with pg_stat_statements preloaded) and the database's CPU cover the load only.
+            bool statementStats = await view.ResetStatementStatsAsync(ct);
+            double? dbCpu0 = o.DatabasePid is int dbPid ? ProcessTreeCpu.Seconds(dbPid) : null, dbCpu = null;
             sw.Restart();
             double benchCpu0 = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
             var agents = Enumerable.Range(0, o.Agents).Select(a => Task.Run(() => RunAgent(a, mayDie: true))).ToArray();
             int replicasKilled = 0;
             long totalJobs = (long)o.Devices * o.Budget;
-            StoreCounts counts;
+            var exitReported = new bool[replicas.Count];
+            (long Results, long Finished) progress;
             while (true)
             {
                 await Task.Delay(500, CancellationToken.None);
-                counts = await view.CountsAsync(CancellationToken.None);
+                // Two counts, not the whole CountsAsync: this loop's own reads compete with the load it measures.
+                progress = await view.ProgressAsync(CancellationToken.None);
                 foreach (var r in replicas) r.PeakRssMb();
-                long finished = counts.Onboarded + (await view.ListDevicesAsync(CancellationToken.None)).Count(d => d.State == DeviceState.Failed);
-                if (o.KillReplicaAt is double at && replicasKilled == 0 && counts.Results >= at * totalJobs)
+                for (int i = 0; i < replicas.Count; i++)
+                    if (!exitReported[i] && replicas[i].UnexpectedExit() is string why) { exitReported[i] = true; log.WriteLine($"replica {i} {why} (log: {replicas[i].LogPath})"); }
+                if (o.KillReplicaAt is double at && replicasKilled == 0 && progress.Results >= at * totalJobs)
                 {
                     replicas[^1].Kill();
                     replicasKilled = 1;
-                    log.WriteLine($"killed replica {replicas.Count - 1} (SIGKILL) at {counts.Results} results");
+                    log.WriteLine($"killed replica {replicas.Count - 1} (SIGKILL) at {progress.Results} results");
                 }
                 if (sw.Elapsed.TotalSeconds >= 5 && (int)sw.Elapsed.TotalSeconds % 10 == 0)
-                    log.WriteLine($"  {sw.Elapsed.TotalSeconds:0} s: {counts.Results} results, {counts.Onboarded} onboarded, {counts.Leased} leased, {counts.Queued} queued");
-                if (finished >= o.Devices || stop.IsCancellationRequested) break;
+                    log.WriteLine($"  {sw.Elapsed.TotalSeconds:0} s: {progress.Results} results, {progress.Finished} devices finished");
+                if (progress.Finished >= o.Devices || stop.IsCancellationRequested) break;
             }
             double seconds = sw.Elapsed.TotalSeconds;
+            if (o.DatabasePid is int pid1) dbCpu = ProcessTreeCpu.Seconds(pid1) - dbCpu0;
+            foreach (var r in replicas) r.PeakRssMb();
             await stop.CancelAsync();
             foreach (var t in agents) { try { await t; } catch (OperationCanceledException) { /* stopped at the end */ } }
             await Task.WhenAll(late);
-            counts = await view.CountsAsync(CancellationToken.None);
+            var counts = await view.CountsAsync(CancellationToken.None);
+            double? statementsPerJob = null;
+            if (statementStats)
+            {
+                var statements = await view.StatementStatsAsync(CancellationToken.None);
+                statementsPerJob = statements.Sum(x => x.Calls) / (double)Math.Max(1, counts.Results);
+                log.WriteLine($"PostgreSQL statements during the load: {statements.Sum(x => x.Calls)} ({statementsPerJob:0.00} per stored result), {statements.Sum(x => x.TotalMs) / 1000:0.0} s executing; most called:");
+                foreach (var x in statements.Take(12))
+                    log.WriteLine($"  {x.Calls,8} calls {x.TotalMs / Math.Max(1, x.Calls),8:0.000} ms each  {(x.Query.Length > 150 ? x.Query[..150] + "..." : x.Query).ReplaceLineEndings(" ")}");
+            }
+            else if (pg) log.WriteLine("PostgreSQL statements not counted: pg_stat_statements is not preloaded on this server");
+            for (int i = 0; i < replicas.Count; i++)
+                if (replicas[i].UnexpectedExit() is string why && !exitReported[i]) log.WriteLine($"replica {i} {why} (log: {replicas[i].LogPath})");
             var devicesNow = await view.ListDevicesAsync(CancellationToken.None);
             long onboarded = devicesNow.Count(d => d.State == DeviceState.Onboarded && d.ResultJson is not null &&
                 JsonDocument.Parse(d.ResultJson).RootElement.GetProperty("front").GetArrayLength() > 0);
@@ -183,11 +207,15 @@ public static class ServeBenchmark
             long lost = acked.Keys.Count(id => !stored.Contains(id)) + (counts.Jobs - counts.Done);
             long duplicated = (counts.Results - counts.DistinctResults) + acked.Values.Count(n => n > 1);
             var sorted = latencies.OrderBy(x => x).ToArray();
-            double Pct(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+            var serverSorted = serverLatencies.OrderBy(x => x).ToArray();
+            static double Pct(double[] xs, double p) => xs.Length == 0 ? double.NaN : xs[Math.Min(xs.Length - 1, (int)Math.Ceiling(p * xs.Length) - 1)];
+            long starts = await view.PipelineStartsAsync(CancellationToken.None);
+            log.WriteLine($"pipelines started: {starts} for {o.Devices} devices ({starts - o.Devices} restarts replaying stored results)");
             return new BenchServeResult(pg ? "postgres" : "sqlite", o.Replicas, o.Devices, o.Agents, counts.Jobs, lost, duplicated, counts.Results / seconds,
-                Pct(0.50), Pct(0.99), onboarded, failed, agentsKilled, replicasKilled, lateAccepted, lateRefused, counts.Reissued,
+                Pct(sorted, 0.50), Pct(sorted, 0.99), onboarded, failed, agentsKilled, replicasKilled, lateAccepted, lateRefused, counts.Reissued,
                 replicas.Max(r => r.PeakRssMb()), ReplicaProcess.ReadHwmMb(Environment.ProcessId), seconds, sorted.Length,
-                replicas.Sum(r => r.CpuSeconds), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - benchCpu0, onboardMs);
+                replicas.Sum(r => r.CpuSeconds), Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - benchCpu0, onboardMs,
+                Pct(serverSorted, 0.50), Pct(serverSorted, 0.99), dbCpu, statementsPerJob, starts);
         }
         finally
         {

@@ -117,7 +117,7 @@ public static class DashboardPage
         var series = new List<PlotSeries>();
         if (o.PredictedFront.Count > 0) series.Add(new PlotSeries("searched (predicted ms)", Points(o.PredictedFront), "#1f77b4", false));
         series.Add(new PlotSeries("measured front", Points(o.Front), "#d62728", true));
-        return (ParetoPlot.Create($"{d.Name}: proxy {o.Proxy}, {o.Measurements} measurements", series, $"latency on {d.Name} (ms)").ToInlineSvg());
+        return (ParetoPlot.Create($"{d.Name}: proxy {o.Proxy}, {o.Measurements} measurements", series, $"{d.Name}: measured (front) / predicted (searched) latency, ms").ToInlineSvg());
     }
 
     /// <summary>Library devices (whole table) and onboarded devices (their measured architectures only, NaN elsewhere: pairwise-complete SRCC).</summary>

@@ -47,7 +47,7 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
         {
             // shutting down: fall through to the drain
         }
-        foreach (var run in _running.Values) run.Cts.Cancel();
+        foreach (var run in _running.Values) Stop(run);
         await Task.WhenAll(_running.Values.Select(r => r.Task));
         await store.ReleasePlanningAsync(Owner, CancellationToken.None);
 
@@ -58,10 +58,11 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
                     lastRenew = DateTime.UtcNow;
                     var held = (await store.RenewPlanningAsync(Owner, options.PlannerLeaseMs, stop)).ToHashSet(StringComparer.Ordinal);
                     foreach (var (name, run) in _running)
-                        if (!held.Contains(name))
+                        // A pipeline that just finished has given its device up (not renewed) but may not be removed yet.
+                        if (!held.Contains(name) && !run.Task.IsCompleted)
                         {
                             log.LogWarning("planner lease on {Device} lost; cancelling its pipeline", name);
-                            run.Cts.Cancel();
+                            Stop(run);
                         }
                 }
                 int free = options.Pipelines - _running.Count;
@@ -69,6 +70,19 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
                     foreach (var name in await store.ClaimPlanningAsync(Owner, options.PlannerLeaseMs, free, stop))
                         Start(name, stop);
         }
+    }
+
+    /// <summary>
+    /// Cancels a pipeline unless it has finished. Its token source is disposed when it finishes, which can
+    /// happen between the check and the cancel: that ObjectDisposedException escaped the planner loop before,
+    /// failed this BackgroundService and so stopped the whole replica (seen late in 2-replica runs, when many
+    /// devices finish each second: the replica "exited on its own" with code 0 after a graceful stop).
+    /// </summary>
+    private static void Stop((Task Task, CancellationTokenSource Cts) run)
+    {
+        if (run.Task.IsCompleted) return;
+        try { run.Cts.Cancel(); }
+        catch (ObjectDisposedException) { /* finished meanwhile: nothing left to stop */ }
     }
 
     private void Start(string name, CancellationToken stop)
@@ -98,10 +112,16 @@ public sealed class PlannerHost(OnboardingStore store, IReadOnlyDictionary<strin
             }
             using var box = signals.Subscribe(name);
             var queued = new StoreBackedDevice(store, name, ctx.Space, box, TimeSpan.FromMilliseconds(options.ResultPollMs), _compute, ct, work);
+            // A restart (this device's earlier pipeline died with its replica, or lost its lease) resumes after the saved steps.
+            var resume = OnboardingCheckpoint.Parse(await store.CheckpointAsync(name, ct), OnboardingCheckpoint.FingerprintOf(ctx, device.Budget, options.Onboarding));
             await _compute.WaitAsync(ct);
             var outcome = await DedicatedThread.Run("onboard " + name, () =>
             {
-                try { return OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct); }
+                try
+                {
+                    return OnboardingUseCase.Run(ctx, queued, device.Budget, options.Onboarding, ct, resume,
+                        c => store.SaveCheckpointAsync(name, Owner, c.ToJson(), ct).GetAwaiter().GetResult());
+                }
                 finally { _compute.Release(); }
             }, options.PipelineNice);
             if (await store.FinishDeviceAsync(name, Owner, DeviceState.Onboarded, JsonSerializer.Serialize(outcome), null, ct))

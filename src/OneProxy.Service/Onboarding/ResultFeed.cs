@@ -8,9 +8,10 @@ namespace OneProxy.Service.Onboarding;
 /// PostgreSQL replicas: results stored by any replica are announced on a LISTEN/NOTIFY channel
 /// (sent on commit), and this service hands them to the waiting pipelines of this replica, so a
 /// pipeline does not wait for its next poll when an agent posted to the other replica. Polling
-/// stays as the safety net (a notification missed while reconnecting). Nothing to do on SQLite.
+/// stays as the safety net (a notification missed while reconnecting). Jobs queued by any replica
+/// wake this replica's waiting lease requests for that device the same way. Nothing to do on SQLite.
 /// </summary>
-public sealed class ResultFeed(OnboardingStore store, ResultSignals signals, ILogger<ResultFeed> log) : BackgroundService
+public sealed class ResultFeed(OnboardingStore store, ResultSignals signals, WorkSignal work, ILogger<ResultFeed> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
@@ -19,7 +20,7 @@ public sealed class ResultFeed(OnboardingStore store, ResultSignals signals, ILo
         {
             try
             {
-                await store.ListenForResultsAsync(signals.Publish, stop);
+                await store.ListenAsync(signals.Publish, work.Pulse, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { return; }
             catch (Exception e) when (e is System.Data.Common.DbException or System.IO.IOException or TimeoutException)

@@ -36,7 +36,10 @@ public sealed class ResultSignals
 
     public Mailbox Subscribe(string device)
     {
-        var box = new Mailbox(() => _boxes.TryRemove(device, out _));
+        Mailbox? box = null;
+        // Removes only this mailbox: a pipeline restarted for the same device (lease lost, then claimed again) may have
+        // subscribed anew before the old one is disposed, and must keep receiving its results.
+        box = new Mailbox(() => _boxes.TryRemove(KeyValuePair.Create(device, box!)));
         _boxes[device] = box;
         return box;
     }

@@ -37,7 +37,7 @@ public sealed class StoreBackedDevice(OnboardingStore store, string name, ISearc
             var batch = (BatchOnMiss?.Invoke(architecture) ?? [architecture]).Select(space.Format).Append(text)
                 .Where(t => !_known.ContainsKey(t) && _queued.Add(t)).Distinct().ToArray();
             store.EnqueueAsync(name, batch, ct).GetAwaiter().GetResult();
-            work?.Pulse();
+            work?.Pulse(name);
         }
         compute.Release();
         try
@@ -73,7 +73,7 @@ public sealed class StoreBackedDevice(OnboardingStore store, string name, ISearc
         var batch = architectures.Select(space.Format).Where(t => !_known.ContainsKey(t) && _queued.Add(t)).Distinct().ToArray();
         if (batch.Length == 0) return;
         store.EnqueueAsync(name, batch, ct).GetAwaiter().GetResult();
-        work?.Pulse();
+        work?.Pulse(name);
     }
 
     private Dictionary<string, double> Load()

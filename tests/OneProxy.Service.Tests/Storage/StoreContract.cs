@@ -151,6 +151,20 @@ public abstract class StoreContract
     }
 
     [Fact]
+    public async Task Enqueue_adds_only_new_architectures_and_leases_follow_the_given_order()
+    {
+        await using var s = await Open();
+        var key = await DeviceWithJobs(s, "dev", 3);
+        Assert.Equal(2, await s.EnqueueAsync("dev", ["z-next", "arch1", "a-last"], CancellationToken.None));
+        Assert.Equal(0, await s.EnqueueAsync("dev", ["arch0", "a-last"], CancellationToken.None));
+        Assert.Equal(0, await s.EnqueueAsync("dev", [], CancellationToken.None));
+        var jobs = await s.LeaseAsync(key, "a", 10_000, 10, CancellationToken.None);
+        Assert.Equal(["arch0", "arch1", "arch2", "z-next", "a-last"], jobs.Select(j => j.Architecture));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            s.EnqueueAsync("dev", Enumerable.Range(0, OnboardingStore.MaxEnqueue + 1).Select(i => $"x{i}").ToArray(), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_batch_renewal_extends_only_leases_still_held_on_own_devices()
     {
         await using var s = await Open();
@@ -183,6 +197,7 @@ public abstract class StoreContract
         _time.Advance(TimeSpan.FromMilliseconds(600)); // replica1 stopped renewing: its devices are free
         var taken = await s.ClaimPlanningAsync("replica2", 1_000, 10, CancellationToken.None);
         Assert.Equal(r1.OrderBy(x => x), taken.OrderBy(x => x));
+        Assert.Equal(3 + 1 + 3, await s.PipelineStartsAsync(CancellationToken.None)); // the survivor's three are restarts
         Assert.False(await s.FinishDeviceAsync("d0", "replica1", DeviceState.Onboarded, "{}", null, CancellationToken.None));
         Assert.True(await s.FinishDeviceAsync("d0", "replica2", DeviceState.Onboarded, "{}", null, CancellationToken.None));
         Assert.Equal(DeviceState.Onboarded, (await s.GetDeviceAsync("d0", CancellationToken.None))!.State);

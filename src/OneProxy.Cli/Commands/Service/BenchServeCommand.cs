@@ -23,13 +23,14 @@ public static class BenchServeCommand
         var delay = new Option<int>("--measure-delay-ms") { Description = "Simulated measuring time per job", DefaultValueFactory = _ => d.MeasureDelayMs };
         var maxSeconds = new Option<int>("--max-seconds") { Description = "Stop after this long whatever the progress", DefaultValueFactory = _ => d.MaxSeconds };
         var refit = new Option<int>("--refit-every") { Description = "Onboarding's pruning (serve --refit-every)", DefaultValueFactory = _ => d.RefitEvery };
+        var logs = new Option<string?>("--replica-logs") { Description = "Folder for each replica's whole stderr (default: a new temporary folder, printed)" };
         var seed = CommonOptions.Seed();
         var output = CommonOptions.Output();
         var cmd = new Command("serve",
             "Load and fault benchmark of `oneproxy serve`: simulated devices (synthetic fleet replaying recorded latencies), agents killed mid-job, a replica killed; prints one CSV row.\n" +
             "Example: oneproxy bench serve --devices 1000 --agents 16 --kill-agents 0.05   |   --store postgres --replicas 2 --kill-replica-at 0.4")
         {
-            store, replicas, devices, agents, budget, kill, killReplica, pipelines, slots, leaseBatch, delay, maxSeconds, refit, seed, output,
+            store, replicas, devices, agents, budget, kill, killReplica, pipelines, slots, leaseBatch, delay, maxSeconds, refit, logs, seed, output,
         };
         cmd.SetAction(AsyncGuard.Guarded(async (parse, ct) =>
         {
@@ -37,10 +38,10 @@ public static class BenchServeCommand
             {
                 Store = parse.GetValue(store)!, Replicas = parse.GetValue(replicas), Devices = parse.GetValue(devices), Agents = parse.GetValue(agents),
                 Budget = parse.GetValue(budget), KillAgents = parse.GetValue(kill), KillReplicaAt = parse.GetValue(killReplica),
-                Pipelines = parse.GetValue(pipelines), ComputeSlots = parse.GetValue(slots), LeaseBatch = parse.GetValue(leaseBatch), MeasureDelayMs = parse.GetValue(delay), MaxSeconds = parse.GetValue(maxSeconds), RefitEvery = parse.GetValue(refit), Seed = parse.GetValue(seed),
+                Pipelines = parse.GetValue(pipelines), ComputeSlots = parse.GetValue(slots), LeaseBatch = parse.GetValue(leaseBatch), MeasureDelayMs = parse.GetValue(delay), MaxSeconds = parse.GetValue(maxSeconds), RefitEvery = parse.GetValue(refit), Seed = parse.GetValue(seed), LogDirectory = parse.GetValue(logs),
             }.Validate();
-            using var pg = options.Store == "postgres" ? ThrowawayPostgres.Start(Directory.GetCurrentDirectory()) : null;
-            if (pg is not null) options = options with { Store = pg.ConnectionString };
+            using var pg = options.Store == "postgres" ? ThrowawayPostgres.Start(Directory.GetCurrentDirectory(), statementStats: true) : null;
+            if (pg is not null) options = options with { Store = pg.ConnectionString, DatabasePid = pg.ServerPid };
             var result = await ServeBenchmark.RunAsync(options, SelfCommand, parse.InvocationConfiguration.Error, ct);
             CommonOptions.Emit(parse, output, BenchServeResult.Header + "\n" + result.Csv() + "\n");
             return 0;
