@@ -26,7 +26,7 @@ public sealed record AdaptationOptions
     /// on NAS-Bench-201 (docs/adaptation.md), and with more samples the adapted methods match it.
     /// </summary>
     public IReadOnlyList<AdaptationMethod> Candidates { get; init; } =
-        [AdaptationMethod.Proxy, AdaptationMethod.Device, AdaptationMethod.Library, AdaptationMethod.ProxyOpType, AdaptationMethod.LibraryOpType,
+        [AdaptationMethod.Proxy, AdaptationMethod.Device, AdaptationMethod.Library, AdaptationMethod.Prior, AdaptationMethod.ProxyOpType, AdaptationMethod.LibraryOpType,
          AdaptationMethod.AdaProxy, AdaptationMethod.LibraryAda];
 
     /// <summary>

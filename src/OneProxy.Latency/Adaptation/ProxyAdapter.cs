@@ -37,7 +37,13 @@ public sealed class ProxyAdapter
         if (reference is not null && reference.Features != space.FeatureCount)
             throw new ArgumentException($"reference has {reference.Features} features, {space.Name} {space.FeatureCount}");
         _reference = reference ?? ReferenceSet(space, 2000);
+        _prior = new Lazy<LibraryPrior>(() => LibraryPrior.Of([.. library, proxy], _reference));
     }
+
+    private readonly Lazy<LibraryPrior> _prior;
+
+    /// <summary>The Gaussian prior over operator costs from the library and the proxy (built on first use).</summary>
+    public LibraryPrior Prior => _prior.Value;
 
     public AdaptationOptions Options => _options;
 
@@ -95,7 +101,7 @@ public sealed class ProxyAdapter
     {
         AdaptationMethod.Proxy => 0,
         AdaptationMethod.Device => 1,
-        AdaptationMethod.Library or AdaptationMethod.ProxyOpType => 2,
+        AdaptationMethod.Library or AdaptationMethod.ProxyOpType or AdaptationMethod.Prior => 2,
         AdaptationMethod.LibraryOpType => 3,
         AdaptationMethod.AdaProxy => 4,
         AdaptationMethod.LibraryAda => 5,
@@ -119,7 +125,7 @@ public sealed class ProxyAdapter
 
     /// <summary>Library methods need a non-empty library.</summary>
     public bool Applicable(AdaptationMethod m) =>
-        m is not (AdaptationMethod.Library or AdaptationMethod.LibraryAda or AdaptationMethod.LibraryOpType or AdaptationMethod.Device) || _library.Count > 0;
+        m is not (AdaptationMethod.Library or AdaptationMethod.LibraryAda or AdaptationMethod.LibraryOpType or AdaptationMethod.Device or AdaptationMethod.Prior) || _library.Count > 0;
 
     public AdaptationResult Adapt(FeatureMatrix samples, double[] latencyMs, string target, AdaptationMethod method) =>
         AdaptAll(samples, latencyMs, target, [method])[0];
@@ -181,6 +187,14 @@ public sealed class ProxyAdapter
                     for (int j = 0; j < p; j++) weights[j] += model.Coefficients[m] * _library[m].Weights[j];
                 weights[ops] += model.Intercept;
                 (cv, lambda, oof) = (s, model.Lambda, o);
+                break;
+            }
+            case AdaptationMethod.Prior:
+            {
+                var fit = PriorRegression.Fit(x, latencyMs, Prior, ops);
+                (weights, oof, lambda) = (fit.Weights, fit.OutOfSample, fit.NoiseRatio);
+                cv = n >= 3 ? Spearman.Correlation(oof, latencyMs) : double.NaN;
+                signBase = Prior.Mean;
                 break;
             }
             case AdaptationMethod.TargetOnly:
@@ -331,6 +345,7 @@ public sealed class ProxyAdapter
         AdaptationMethod.ProxyOpType => "proxy+optype",
         AdaptationMethod.LibraryOpType => "library+optype",
         AdaptationMethod.Device => "device",
+        AdaptationMethod.Prior => "prior",
         _ => m.ToString(),
     };
 }
