@@ -11,8 +11,9 @@ namespace OneProxy.Adaptation;
 /// </summary>
 public sealed class LibraryPrior
 {
-    private LibraryPrior(double[] mean, double[,] covariance, double shrinkage, int devices)
+    private LibraryPrior(double[] mean, double[,] covariance, double shrinkage, int devices, double[]? anchor)
     {
+        Anchor = anchor;
         Mean = mean;
         Covariance = covariance;
         Shrinkage = shrinkage;
@@ -30,22 +31,32 @@ public sealed class LibraryPrior
 
     public int Devices { get; }
 
+    /// <summary>A second mean direction, normalised like the others (the proxy's weights), or null.</summary>
+    public double[]? Anchor { get; }
+
     /// <summary>The prior of <paramref name="devices"/> (at least 2), each normalised by its mean prediction on <paramref name="reference"/>.</summary>
-    public static LibraryPrior Of(IReadOnlyList<LinearPredictor> devices, FeatureMatrix reference)
+    /// <param name="anchor">A device the prior is also centred on (the proxy: the fit may mix the library mean and it).</param>
+    public static LibraryPrior Of(IReadOnlyList<LinearPredictor> devices, FeatureMatrix reference, LinearPredictor? anchor = null)
     {
         if (devices.Count < 2) throw new ArgumentException($"a library prior needs at least 2 devices, got {devices.Count}");
         int p = reference.Features;
         var rows = new double[devices.Count, p];
         for (int d = 0; d < devices.Count; d++)
         {
-            var w = devices[d].Weights;
-            if (w.Length != p) throw new ArgumentException($"device '{devices[d].Device}' has {w.Length} weights, the reference {p} features");
-            double scale = reference.Multiply(w).Average();
-            // A device predicting zero on average carries no relative costs; it would only inflate the covariance.
-            if (!(scale > 0)) scale = 1;
-            for (int j = 0; j < p; j++) rows[d, j] = w[j] / scale;
+            var v = Normalised(devices[d], reference);
+            for (int j = 0; j < p; j++) rows[d, j] = v[j];
         }
         var (cov, mean, rho) = LedoitWolf.Estimate(rows);
-        return new LibraryPrior(mean, cov, rho, devices.Count);
+        return new LibraryPrior(mean, cov, rho, devices.Count, anchor is null ? null : Normalised(anchor, reference));
+    }
+
+    private static double[] Normalised(LinearPredictor device, FeatureMatrix reference)
+    {
+        var w = device.Weights;
+        if (w.Length != reference.Features) throw new ArgumentException($"device '{device.Device}' has {w.Length} weights, the reference {reference.Features} features");
+        double scale = reference.Multiply(w).Average();
+        // A device predicting zero on average carries no relative costs; it would only inflate the covariance.
+        if (!(scale > 0)) scale = 1;
+        return [.. w.Select(v => v / scale)];
     }
 }

@@ -37,7 +37,7 @@ public sealed class ProxyAdapter
         if (reference is not null && reference.Features != space.FeatureCount)
             throw new ArgumentException($"reference has {reference.Features} features, {space.Name} {space.FeatureCount}");
         _reference = reference ?? ReferenceSet(space, 2000);
-        _prior = new Lazy<LibraryPrior>(() => LibraryPrior.Of([.. library, proxy], _reference));
+        _prior = new Lazy<LibraryPrior>(() => LibraryPrior.Of([.. library, proxy], _reference, anchor: proxy));
     }
 
     private readonly Lazy<LibraryPrior> _prior;

@@ -42,7 +42,8 @@ public class LibraryPriorTests
         var reference = ProxyAdapter.ReferenceSet(Space, 300);
         var baseCost = Enumerable.Range(0, 31).Select(_ => 0.2 + rng.NextDouble()).ToArray();
         var direction = Enumerable.Range(0, 31).Select(_ => rng.NextDouble() - 0.5).ToArray();
-        var prior = LibraryPrior.Of(Devices(rng, baseCost, direction, 12), reference);
+        var devices = Devices(rng, baseCost, direction, 12);
+        var prior = LibraryPrior.Of(devices, reference, anchor: devices[0]);
         var x = ProxyAdapter.ReferenceSet(Space, 9).Values;
         var y = Enumerable.Range(0, 9).Select(i => 3 + Enumerable.Range(0, 31).Sum(j => x[i, j] * baseCost[j]) + rng.NextDouble()).ToArray();
         const double ratio = 0.05;
@@ -56,7 +57,7 @@ public class LibraryPriorTests
             double expected = Enumerable.Range(0, 30).Sum(j => x[i, j] * w[j]); // bias (feature 30) left out
             Assert.Equal(expected, fit.OutOfSample[i], 8);
         }
-        Assert.True(fit.Scale >= 0);
+        Assert.All(fit.Scales, v => Assert.True(v >= 0));
     }
 
     [Fact]
@@ -79,5 +80,26 @@ public class LibraryPriorTests
         double fitted = Spearman.Correlation(all.Multiply(fit.Weights), truth);
         Assert.True(fitted > 0.97 && fitted > meanSrcc + 0.05, $"prior fit SRCC {fitted:0.000}, library mean {meanSrcc:0.000}");
         Assert.InRange(prior.Shrinkage, 0, 1);
+    }
+
+    /// <summary>A proxy that already ranks the target well: the anchored prior stays with it on 5 samples where the library mean is off.</summary>
+    [Fact]
+    public void AnchoredPriorKeepsAGoodProxy()
+    {
+        var rng = new Random(5);
+        var all = new FeatureMatrix(Space, Space.Enumerate().ToArray());
+        var reference = ProxyAdapter.ReferenceSet(Space, 500);
+        var baseCost = Enumerable.Range(0, 31).Select(_ => 0.5 + rng.NextDouble()).ToArray();
+        var direction = Enumerable.Range(0, 31).Select(_ => 2 * (rng.NextDouble() - 0.5)).ToArray();
+        var library = Devices(rng, baseCost, direction, 15);
+        var proxyWeights = baseCost.Select((b, j) => Math.Max(0, b - 1.0 * direction[j])).ToArray();
+        var proxy = new LinearPredictor("nasbench201", "proxy", proxyWeights, "synthetic", 0);
+        var truth = all.Multiply(proxyWeights).Select(v => 3 * v).ToArray();
+        var rows = Enumerable.Range(0, 5).Select(_ => rng.Next(all.Rows)).ToArray();
+        var y = rows.Select(r => truth[r] * (1 + 0.01 * rng.NextDouble())).ToArray();
+        var x = all.SelectRows(rows).Values;
+        double anchored = Spearman.Correlation(all.Multiply(PriorRegression.Fit(x, y, LibraryPrior.Of(library, reference, proxy), 30).Weights), truth);
+        double meanOnly = Spearman.Correlation(all.Multiply(LibraryPrior.Of(library, reference).Mean), truth);
+        Assert.True(anchored > 0.99 && anchored > meanOnly, $"anchored {anchored:0.000}, library mean {meanOnly:0.000}");
     }
 }
