@@ -23,13 +23,14 @@ public static class BenchAdaptOutput
         var t = new OutputTable("target", "samples", "srcc_proxy", "srcc_adaproxy", "srcc_library", "srcc_target_only", "srcc_auto", "measurements",
             "srcc_library_adaproxy", "srcc_proxy_optype", "srcc_library_optype", "srcc_auto_std", "seeds",
             "family", "library_size", "srcc_device", "best_device", "srcc_best_device", "srcc_auto_min", "auto_below_proxy_seeds",
-            "auto_estimate", "auto_interval_coverage", "constant_fits");
+            "auto_estimate", "auto_interval_coverage", "constant_fits", "srcc_prior");
         foreach (var r in rows)
             t.Add(r.Target, OutputTable.Num(r.Samples), F(M(r, AdaptationMethod.Proxy)), F(M(r, AdaptationMethod.AdaProxy)), F(M(r, AdaptationMethod.Library)),
                 F(M(r, AdaptationMethod.TargetOnly)), F(r.MeanSrccAuto), OutputTable.Num(r.MeanMeasurements, "0.##"), F(M(r, AdaptationMethod.LibraryAda)),
                 F(M(r, AdaptationMethod.ProxyOpType)), F(M(r, AdaptationMethod.LibraryOpType)), F(r.StdSrccAuto), OutputTable.Num(r.Seeds),
                 r.Family, OutputTable.Num(r.LibrarySize), F(M(r, AdaptationMethod.Device)), r.BestDevice, F(r.BestDeviceSrcc), F(r.MinSrccAuto),
-                OutputTable.Num(r.AutoBelowProxy), F(r.MeanEstimate), OutputTable.Num(r.IntervalCoverage, "0.00"), OutputTable.Num(r.ConstantFits));
+                OutputTable.Num(r.AutoBelowProxy), F(r.MeanEstimate), OutputTable.Num(r.IntervalCoverage, "0.00"), OutputTable.Num(r.ConstantFits),
+                F(M(r, AdaptationMethod.Prior)));
         return t;
     }
 

@@ -23,4 +23,10 @@ public enum AdaptationMethod
     /// beyond the choice of device (which the automatic choice discounts for).
     /// </summary>
     Device,
+    /// <summary>
+    /// Empirical-Bayes ridge around the library (<see cref="LibraryPrior"/>, <see cref="PriorRegression"/>):
+    /// the target's operator costs are drawn around the library's mean, with the library's
+    /// covariance across devices, scaled; a few samples move the costs the library says co-vary.
+    /// </summary>
+    Prior,
 }

@@ -22,6 +22,13 @@ public sealed record SelectionOutcome(int Chosen, double Gain, double ShrunkGain
 /// </summary>
 public static class AutoSelection
 {
+    /// <summary>
+    /// Up to this many samples a candidate must also beat the baseline on every leave-one-sample-out
+    /// replicate: on 5 samples one lucky pair decides a z-test (10 pairs), and auto fell up to 0.026
+    /// below the raw proxy there (docs/adaptation.md, item 3).
+    /// </summary>
+    public const int AllReplicatesUpTo = 6;
+
     public static SelectionOutcome Choose(IReadOnlyList<SelectionCandidate> candidates, ReadOnlySpan<double> y, double z)
     {
         if (candidates.Count == 0) throw new ArgumentException("no candidates");
@@ -40,7 +47,8 @@ public static class AutoSelection
             var cand = candidates[c];
             if (IsConstant(cand.OutOfSample)) continue; // ranks nothing: never chosen
             var a = Agreement(cand.OutOfSample, yy);
-            var (gain, se) = GainAndJackknifeSe(a, baseline, n);
+            var (gain, se, worstReplicate) = GainAndJackknifeSe(a, baseline, n);
+            if (n <= AllReplicatesUpTo && !(worstReplicate > 0)) continue;
             double zc = (z + Math.Sqrt(2 * Math.Log(Math.Max(1, cand.Multiplicity)))) * small;
             double shrunk = gain - zc * se;
             bool better = shrunk > bestShrunk + 1e-12
@@ -71,8 +79,8 @@ public static class AutoSelection
         return a;
     }
 
-    /// <summary>Mean agreement difference over usable pairs, and its jackknife (leave-one-sample-out) standard error.</summary>
-    private static (double Gain, double Se) GainAndJackknifeSe(double[,] a, double[,] b, int n)
+    /// <summary>Mean agreement difference over usable pairs, its jackknife (leave-one-sample-out) standard error, and the smallest leave-one-out gain.</summary>
+    private static (double Gain, double Se, double WorstReplicate) GainAndJackknifeSe(double[,] a, double[,] b, int n)
     {
         // Sum of differences and pair counts in total and touching each sample.
         double total = 0;
@@ -89,7 +97,7 @@ public static class AutoSelection
                 bySample[i] += d; bySample[j] += d;
                 countBySample[i]++; countBySample[j]++;
             }
-        if (pairs == 0) return (0, double.PositiveInfinity);
+        if (pairs == 0) return (0, double.PositiveInfinity, double.NaN);
         double gain = total / pairs;
         var loo = new double[n];
         int m = 0;
@@ -97,13 +105,13 @@ public static class AutoSelection
         for (int i = 0; i < n; i++)
         {
             int left = pairs - countBySample[i];
-            if (left == 0) return (gain, double.PositiveInfinity);
+            if (left == 0) return (gain, double.PositiveInfinity, double.NaN);
             loo[m] = (total - bySample[i]) / left;
             mean += loo[m++];
         }
         mean /= m;
         double ss = 0;
         for (int i = 0; i < m; i++) ss += (loo[i] - mean) * (loo[i] - mean);
-        return (gain, Math.Sqrt((m - 1.0) / m * ss));
+        return (gain, Math.Sqrt((m - 1.0) / m * ss), loo[..m].Min());
     }
 }
