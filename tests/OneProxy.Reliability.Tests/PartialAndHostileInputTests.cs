@@ -35,9 +35,10 @@ public class PartialAndHostileInputTests : IDisposable
 
     private static string Architectures => DatasetLocator.File("nasbench201", "architectures.csv");
 
-    [Fact]
+    [SkippableFact]
     public void TransferOnAPartialRecordingSearchesWhatTheTargetCanReplay()
     {
+        SharedData.Require();
         var subset = Subset();
         var (code, output, err) = Run("transfer", "--latency", subset, "--architectures", Architectures, "--proxy", "eyeriss", "--target", "pixel3");
         Assert.True(code == 0, err);
@@ -50,9 +51,10 @@ public class PartialAndHostileInputTests : IDisposable
         Assert.All(front, arch => Assert.Contains(index[arch], measured));
     }
 
-    [Fact]
+    [SkippableFact]
     public void ConstrainOnAPartialRecordingMeetsTheBoundWithinTheSubset()
     {
+        SharedData.Require();
         var (code, output, err) = Run("constrain", "--latency", Subset(), "--architectures", Architectures, "--targets", "pixel3", "--max-latency", "20", "--format", "csv");
         Assert.True(code == 0, err);
         Assert.Contains("pixel3: partial recording: 2000", err);
@@ -60,9 +62,10 @@ public class PartialAndHostileInputTests : IDisposable
         Assert.Equal("pixel3", row[0]);
     }
 
-    [Fact]
+    [SkippableFact]
     public void AnAccuracyTableWithAHoleIsSearchedExhaustivelyOrRefusedForEvolution()
     {
+        SharedData.Require();
         var acc = Path.Combine(_dir, "acc.csv");
         var lines = File.ReadAllLines(Architectures);
         var cells = lines[8].Split(',');

@@ -64,7 +64,10 @@ public static class LatencySampling
         string? header;
         using (var r = new StreamReader(path)) header = r.ReadLine();
         bool hasArch = header is not null && header.Split(',').Any(h => h.Trim() == WideTableReader.ArchColumn);
-        var archFile = input.ArchitecturesPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "architectures.csv");
+        // Beside the table: architectures.csv, else architectures.jsonl (HELP's OFA list), as WideTableReader.ReadLatency joins them.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var archFile = input.ArchitecturesPath ?? (File.Exists(Path.Combine(folder, "architectures.csv"))
+            ? Path.Combine(folder, "architectures.csv") : Path.Combine(folder, "architectures.jsonl"));
         if (input.ArchitecturesPath is not null && !File.Exists(archFile))
             throw new FileNotFoundException($"--architectures: file not found: {archFile}", archFile);
         var joined = !hasArch && File.Exists(archFile) ? WideTableReader.ReadArchitectureIndex(archFile, space) : null;

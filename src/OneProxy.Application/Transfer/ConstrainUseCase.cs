@@ -21,6 +21,7 @@ public static class ConstrainUseCase
     public static ConstrainReport Run(ConstrainRequest request, CancellationToken cancellation = default, IProgress<WorkProgress>? progress = null)
     {
         request.Validate();
+        RequireRecording(request.Latency);
         var (loaded, acc, notes) = SearchInputs.Load(request.Latency, request.Accuracy);
         var (table, s) = (loaded.Table, loaded.Space);
         var p = request.Proxy;
@@ -39,6 +40,8 @@ public static class ConstrainUseCase
             Require.That(table.HasColumn(target), "targets", $"{table.Source} has no device column '{target}'");
             var coverage = RecordedCoverage.Of(table, s, acc, target);
             if (coverage.Note is string partial) notes.Add($"{target}: {partial}");
+            if (!coverage.WholeSpace && s.Size > EnumerableSize && target == targets[0])
+                notes.Add($"{s.Name} is too large to enumerate: x*(t) is searched over the recorded architectures, since evolution would breed ones a recorded target cannot measure; for a live device use 'search --space {s.Name} --method evolution --max-latency MS'");
             var solver = coverage.WholeSpace ? whole.Value : new ConstrainSolver(scorer.Score(coverage.Architectures));
             var archs = coverage.Architectures;
             var allAcc = acc.PredictAll(archs);
@@ -63,6 +66,22 @@ public static class ConstrainUseCase
             done?.Report(++finished);
         }
         return new ConstrainReport(rows, notes, acc is not TableAccuracy);
+    }
+
+    /// <summary>Spaces larger than this are not enumerated (OFA MobileNet-V3); constrain searches their recorded architectures.</summary>
+    public const long EnumerableSize = 10_000_000;
+
+    /// <summary>
+    /// Constrain replays its targets from a table; a space with no shared recording (OFA) gets one line
+    /// saying what to give, or which command serves a live device, instead of the generic "no latency table".
+    /// </summary>
+    private static void RequireRecording(LatencyInput latency)
+    {
+        if (latency.LatencyPath is not null) return;
+        var space = SearchSpaceRegistry.Get(latency.Space);
+        if (File.Exists(Path.Combine(DatasetLocator.Root, space.Name, "latency_ms.csv"))) return;
+        throw new InvalidOptionException("latency", $"constrain replays recorded targets and {space.Name} has no latency table in {DatasetLocator.Root}: " +
+            $"give --latency CSV (x*(t) is then searched over the architectures the targets recorded), or for a live device use 'search --space {space.Name} --method evolution --max-latency MS'");
     }
 
     /// <summary>The q-th percentile (nearest rank) of <paramref name="values"/>; sorts them.</summary>

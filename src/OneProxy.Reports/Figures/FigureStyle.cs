@@ -53,6 +53,9 @@ public static class FigureStyle
         plot.Title(Wrap(SvgText.Clean(title), width, TitleSize));
         plot.Axes.Title.Label.FontSize = TitleSize;
         plot.Axes.Title.Label.Bold = false;
+        // Centred on the figure, not on the data area: the title is wrapped to the figure's width, and centred
+        // over a data area pushed right by long tick labels it ran off the right edge.
+        plot.Axes.Title.FullFigureCenter = true;
         plot.XLabel(SvgText.Clean(xLabel), LabelSize);
         plot.YLabel(SvgText.Clean(yLabel), LabelSize);
         foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })

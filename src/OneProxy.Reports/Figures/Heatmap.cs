@@ -41,14 +41,17 @@ public static class Heatmap
         double cell = n <= 30 ? Math.Clamp(380 / n, (int)FigureStyle.TickSize + 1, 48) : 420.0 / n;
         int every = (int)Math.Ceiling((FigureStyle.TickSize + 1) / cell);
         int labelPx = (int)Math.Ceiling(matrix.Devices.Max(d => FigureStyle.TextWidth(d, FigureStyle.TickSize))) + 8;
-        const int barPx = 112;
-        int width = labelPx + 6 + (int)Math.Round(n * cell) + barPx;
-        int titleLines = FigureStyle.Wrap(title, width, FigureStyle.TitleSize).Count(c => c == '\n') + 2;
-        int top = (int)(titleLines * FigureStyle.TitleSize * 1.35) + 14, height = top + (int)Math.Round(n * cell) + labelPx + 6;
+        // The colour bar lies above the matrix, not beside it: beside it, it widened a 27-device figure to
+        // 601 px, which puts 13 px text at 5.5 pt in a 3.5 in column; above it, the width is the matrix's.
+        const int barPx = 64, rightPx = 26;
+        int width = labelPx + 6 + (int)Math.Round(n * cell) + rightPx;
         var inv = CultureInfo.InvariantCulture;
-        var plot = FigureStyle.NewPlot(
-            $"{title}\n{(n > 1 ? $"SRCC < {threshold:0.00} for {below} of {pairs} pairs; " : "")}clustered order{(every > 1 ? $", every {Ordinal(every)} name" : "")}",
-            "", "", width);
+        // The subtitle, then a blank line that the colour bar's label is drawn into (ScottPlot does not count a
+        // top colour bar's label in its panel, so without it the label overprints the subtitle).
+        var fullTitle = $"{title}\n{(n > 1 ? $"SRCC < {threshold:0.00} for {below} of {pairs} pairs; " : "")}clustered order{(every > 1 ? $", every {Ordinal(every)} name" : "")}\n ";
+        int titleLines = FigureStyle.Wrap(fullTitle, width, FigureStyle.TitleSize).Count(c => c == '\n') + 1;
+        int top = (int)(titleLines * FigureStyle.TitleSize * 1.35) + 14 + barPx, height = top + (int)Math.Round(n * cell) + labelPx + 6;
+        var plot = FigureStyle.NewPlot(fullTitle, "", "", width);
         var hm = plot.Add.Heatmap(values);
         hm.Colormap = new ScottPlot.Colormaps.Viridis();
         hm.ManualRange = new ScottPlot.Range(lo, hi);
@@ -56,7 +59,8 @@ public static class Heatmap
         hm.Rectangle = new CoordinateRect(0, n, 0, n);
         // One vector rectangle per cell: a bitmap would be smoothed when an SVG or PDF viewer scales it.
         hm.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
-        var bar = plot.Add.ColorBar(hm);
+        var bar = plot.Add.ColorBar(hm, Edge.Top);
+        bar.Width = 18;
         bar.Label = "SRCC";
         bar.LabelStyle.FontSize = FigureStyle.LabelSize;
         bar.LabelStyle.Bold = false;
@@ -81,7 +85,7 @@ public static class Heatmap
         plot.HideGrid();
         plot.Axes.SetLimits(0, n, 0, n);
         // Fixed margins: the automatic layout does not make room for the rotated device names.
-        plot.Layout.Fixed(new PixelPadding(labelPx + 6, barPx, labelPx + 6, top));
+        plot.Layout.Fixed(new PixelPadding(labelPx + 6, rightPx, labelPx + 6, top));
 
         if (cell >= TextCell)
             for (int i = 0; i < n; i++)

@@ -11,7 +11,7 @@ public sealed record PlotSeries(string Name, IReadOnlyList<Candidate> Points, st
 /// Cost (x: latency, cycles, ... as <c>xLabel</c> says) against accuracy (y, %), a colour and a marker
 /// per series, fronts as staircases. The accuracy axis starts near the 10th percentile so the top of
 /// the front is not squashed by degenerate architectures; points below it are clipped by the frame
-/// (never moved onto the axis) and the legend counts them. Larger series are drawn first so the small
+/// (never moved onto the axis) and the legend counts them; the legend takes the corner holding the fewest points. Larger series are drawn first so the small
 /// sets drawn over them stay visible.
 /// </summary>
 public static class ParetoPlot
@@ -59,7 +59,7 @@ public static class ParetoPlot
         plot.Axes.SetLimits(xLo, xHi, yLo, yHi);
         FigureStyle.SetRoundTicks(plot.Axes.Bottom, xLo, xHi);
         FigureStyle.SetRoundTicks(plot.Axes.Left, yLo, yHi);
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(ScatterPlot.EmptiestCorner(all.Select(p => p.LatencyMs).ToArray(), all.Select(p => p.AccuracyPercent).ToArray(), xLo, xHi, yLo, yHi));
         return new Figure(plot, FigureStyle.Width, FigureStyle.Height);
     }
 }

@@ -46,7 +46,7 @@ public sealed class QueuedPruningTests(NasBenchContext nb)
         public void Queue(IReadOnlyList<Architecture> architectures) => _pending.AddRange(architectures);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("eyeriss")]
     [InlineData("fpga")]
     [InlineData("pixel2")]
