@@ -36,20 +36,12 @@ public sealed record AdaptationOptions
     /// </summary>
     public double SelectionZ { get; init; } = 1.0;
 
-    /// <summary>
-    /// From this many samples on, the automatic choice starts from the library prior centred on the
-    /// proxy (<see cref="AdaptationMethod.Prior"/>) instead of the raw proxy, when the prior is a
-    /// candidate and usable; int.MaxValue keeps the raw proxy as the baseline always.
-    /// </summary>
-    public int PriorBaselineFrom { get; init; } = 5;
-
     public AdaptationOptions Validate()
     {
         if (CorrectionPenalty == Penalty.None) throw new InvalidOptionException("penalty", "AdaProxy's corrections need an L1 or L2 penalty");
         if (LambdaCount < 2) throw new InvalidOptionException("lambdas", $"need at least 2 lambda values (got {LambdaCount})");
         if (LambdaRatio is <= 0 or >= 1) throw new InvalidOptionException("lambda-ratio", $"must be in (0, 1) (got {LambdaRatio})");
         if (SelectionZ is < 0 or > 10 || double.IsNaN(SelectionZ)) throw new InvalidOptionException("selection-z", $"must be in [0, 10] (got {SelectionZ})");
-        if (PriorBaselineFrom < 4) throw new InvalidOptionException("prior-baseline-from", $"must be at least 4 samples (got {PriorBaselineFrom})");
         if (Candidates.Count == 0) throw new InvalidOptionException("method", "no candidate methods");
         return this;
     }

@@ -81,16 +81,11 @@ public sealed class ProxyAdapter
             ?? throw new ArgumentException($"no fitted result for candidate method {MethodName(m)}")).ToList();
         // The baseline is the simplest candidate: the raw proxy unless the caller left it out.
         var proxy = results.OrderBy(r => Complexity(r.Method)).First();
-        // From PriorBaselineFrom samples on, the baseline is the library prior centred on the proxy: with
-        // little evidence it stays near the proxy, and it was within 0.01 of it on every NAS-Bench-201 target
-        // (docs/adaptation.md, session 8). The raw proxy stays a candidate that can win back.
-        var prior = results.FirstOrDefault(r => r.Method == AdaptationMethod.Prior && r.Rejected is null);
-        var baseline = prior is not null && latencyMs.Length >= _options.PriorBaselineFrom ? prior : proxy;
-        var usable = results.Where(r => r != baseline && (r.Rejected is null || r == proxy)).ToList();
-        var candidates = new List<SelectionCandidate> { new(baseline.OutOfSample, 1, 0) };
+        var usable = results.Where(r => r != proxy && r.Rejected is null).ToList();
+        var candidates = new List<SelectionCandidate> { new(proxy.OutOfSample, 1, 0) };
         candidates.AddRange(usable.Select(r => new SelectionCandidate(r.OutOfSample, r.Method == AdaptationMethod.Device ? _library.Count : 1, Complexity(r.Method))));
         var outcome = AutoSelection.Choose(candidates, latencyMs, _options.SelectionZ);
-        var chosen = outcome.Chosen == 0 ? baseline : usable[outcome.Chosen - 1];
+        var chosen = outcome.Chosen == 0 ? proxy : usable[outcome.Chosen - 1];
         // The chosen candidate's own out-of-sample SRCC: leave-one-out SRCC is pessimistic for fitted
         // models on few samples and choosing the best is optimistic; the benchmark measures the sum
         // (docs/adaptation.md). A NaN (too few samples) falls back to the proxy's sample SRCC.
