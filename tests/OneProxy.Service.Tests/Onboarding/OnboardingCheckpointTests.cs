@@ -21,7 +21,7 @@ public sealed class OnboardingCheckpointTests(NasBenchContext nb)
         public void Queue(IReadOnlyList<Architecture> architectures) { }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("eyeriss", 0)]
     [InlineData("pixel2", 0)]
     [InlineData("fpga", 5)]
@@ -43,7 +43,7 @@ public sealed class OnboardingCheckpointTests(NasBenchContext nb)
         Assert.Equal(JsonSerializer.Serialize(full), JsonSerializer.Serialize(resumed));
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_checkpoint_made_with_other_settings_is_not_used()
     {
         var settings = new OnboardingSettings { RefitEvery = 0, Seed = 11 };
