@@ -28,6 +28,7 @@ public static class Factories
             PolicyKind.AquamanEnsembleUcb => new BootstrapEnsemblePolicy("aquaman-eucb", env, o.Neural, o.EnsembleSize, EnsembleChoice.Ucb, o.EnsembleBeta, s),
             PolicyKind.AquamanNeuralLinUcb => new NeuralLinUcbPolicy("aquaman-nlucb", env, o.Neural, o.NeuralLinUcbAlpha, NeuralLinUcbMean.Network, s),
             PolicyKind.AquamanNeuralLinUcbRidge => new NeuralLinUcbPolicy("aquaman-nlridge", env, o.Neural, o.NeuralLinUcbAlpha, NeuralLinUcbMean.Ridge, s),
+            PolicyKind.AquamanNeuralLinUcbAugmented => new NeuralLinUcbPolicy("aquaman-nlaug", env, o.Neural, o.NeuralLinUcbAlpha, NeuralLinUcbMean.Ridge, s, o.AugmentedRawScale, o.AugmentedUniformRounds),
             PolicyKind.AquamanNeuralLinUcbResidual => new NeuralLinUcbPolicy("aquaman-nlres", env, o.Neural, o.NeuralLinUcbAlpha, NeuralLinUcbMean.NetworkPlusResidual, s),
             PolicyKind.NeuralUcb => new NeuralPolicy("neuralucb", env, o.Neural, s, inOrder: true, maxDelay: o.MaxDelay),
             PolicyKind.EGreedy => new NeuralPolicy("egreedy", env, o.Neural with { Exploration = NeuralExploration.EpsilonGreedy }, s),
@@ -48,6 +49,7 @@ public static class Factories
         PolicyKind.AquamanNeuralLinUcb => "aquaman-nlucb",
         PolicyKind.AquamanNeuralLinUcbRidge => "aquaman-nlridge",
         PolicyKind.AquamanNeuralLinUcbResidual => "aquaman-nlres",
+        PolicyKind.AquamanNeuralLinUcbAugmented => "aquaman-nlaug",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

@@ -24,6 +24,12 @@ public enum PolicyKind
     /// <summary>As <see cref="AquamanNeuralLinUcb"/> with the per-model ridge fit on the last hidden layer as the mean.</summary>
     AquamanNeuralLinUcbRidge,
 
+    /// <summary>
+    /// As <see cref="AquamanNeuralLinUcbRidge"/> on [φ, s·device features, 1] (issue 15, session 9): each model's ridge
+    /// contains the disjoint LinUCB's hypothesis class besides the learned features. Departs from Alg. 3-4.
+    /// </summary>
+    AquamanNeuralLinUcbAugmented,
+
     /// <summary>As <see cref="AquamanNeuralLinUcb"/> with mean f plus a per-model ridge fit of the residual on the last hidden layer.</summary>
     AquamanNeuralLinUcbResidual,
 

@@ -44,6 +44,18 @@ public sealed record SimulationOptions
     /// </summary>
     public double NeuralLinUcbAlpha { get; init; } = 0.05;
 
+    /// <summary>
+    /// s of aquaman-nlaug: the scaled device features enter each model's ridge as s·x (penalty λ/s² per raw weight vs λ
+    /// per weight of φ). 1 = the same penalty as LinUCB's on its own features.
+    /// </summary>
+    public double AugmentedRawScale { get; init; } = 1.0;
+
+    /// <summary>
+    /// aquaman-nlaug's uniform start in decisions (then until the first feedback, Alg. 3); 0 = the shared
+    /// <c>--uniform-until</c> rule in feedbacks.
+    /// </summary>
+    public int AugmentedUniformRounds { get; init; } = 150;
+
     /// <summary>Synthetic environments: synthetic models added to the 5 real ones (default: 10, or 95 for the large one).</summary>
     public int? SyntheticModels { get; init; }
 
@@ -70,6 +82,8 @@ public sealed record SimulationOptions
         if (EnsembleSize < 2 || EnsembleSize > 64) throw new UnusableDataException($"--ensemble must be in 2..64, got {EnsembleSize}");
         if (!(EnsembleBeta >= 0) || !double.IsFinite(EnsembleBeta)) throw new UnusableDataException($"--ensemble-beta must be finite and >= 0, got {EnsembleBeta}");
         if (!(NeuralLinUcbAlpha >= 0) || !double.IsFinite(NeuralLinUcbAlpha)) throw new UnusableDataException($"--nlucb-alpha must be finite and >= 0, got {NeuralLinUcbAlpha}");
+        if (!(AugmentedRawScale > 0) || !double.IsFinite(AugmentedRawScale)) throw new UnusableDataException($"--nlaug-raw-scale must be finite and > 0, got {AugmentedRawScale}");
+        if (AugmentedUniformRounds < 0) throw new UnusableDataException($"--nlaug-uniform-rounds must be >= 0, got {AugmentedUniformRounds}");
         Neural.Validated();
         return this;
     }

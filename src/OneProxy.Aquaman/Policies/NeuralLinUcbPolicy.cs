@@ -26,6 +26,11 @@ public enum NeuralLinUcbMean
 /// per-model ridge fit θ_a = A_a⁻¹ b_a on φ (a learned-feature LinUCB); see <see cref="NeuralLinUcbMean"/>.
 /// φ changes with every retraining, so each A_a⁻¹ and b_a is rebuilt then over all feedback (per (device, model)
 /// pair: count and QoE sum) and updated by Sherman–Morrison between retrainings.
+/// With a raw-feature scale s &gt; 0 (issue 15, session 9: <c>aquaman-nlaug</c>) the per-model features are
+/// [φ, s·x_dev, 1]: the scaled device features are appended, so each model's ridge contains the disjoint LinUCB's
+/// hypothesis class (exactly, as φ's weights go to 0) as well as the learned one. The model features are not appended:
+/// within one model's ridge they are constant and would only duplicate the intercept. s sets the ridge penalty of the
+/// raw block relative to φ's (λ/s² per raw weight, λ per φ weight).
 /// </summary>
 public sealed class NeuralLinUcbPolicy : ISimulationPolicy
 {
@@ -33,6 +38,8 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
     private readonly double[][][] _contexts;
     private readonly int _arms;
     private readonly int _p;
+    private readonly int _m;
+    private readonly double[][] _raw; // per device: s · scaled device features (empty when s = 0)
     private readonly double _alpha;
     private readonly NeuralLinUcbMean _mean;
     private readonly double[][] _inverse; // per arm, p × p row-major
@@ -41,20 +48,29 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
     private readonly double[] _phi;
     private readonly double[] _work;
     private readonly SplitMix64 _rng;
+    private readonly int _uniformDecisions;
     private int _retrainings;
 
-    public NeuralLinUcbPolicy(string name, QoeEnvironment env, NeuralBanditOptions options, double alpha, NeuralLinUcbMean mean, ulong seed)
+    public NeuralLinUcbPolicy(string name, QoeEnvironment env, NeuralBanditOptions options, double alpha, NeuralLinUcbMean mean, ulong seed, double rawScale = 0, int uniformDecisions = 0)
     {
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(options);
         if (!(alpha >= 0) || !double.IsFinite(alpha)) throw new ArgumentOutOfRangeException(nameof(alpha), $"alpha must be finite and >= 0, got {alpha}");
+        if (!(rawScale >= 0) || !double.IsFinite(rawScale)) throw new ArgumentOutOfRangeException(nameof(rawScale), $"raw-feature scale must be finite and >= 0, got {rawScale}");
+        if (uniformDecisions < 0) throw new ArgumentOutOfRangeException(nameof(uniformDecisions), $"uniform decisions must be >= 0, got {uniformDecisions}");
         Name = name;
+        _uniformDecisions = uniformDecisions;
         _rng = new SplitMix64(seed);
         // the core only predicts and supplies φ: ε-greedy with ε = 0 keeps no Z matrix
         _core = new NeuralBanditCore(env.ContextSize, options with { Exploration = NeuralExploration.EpsilonGreedy, Epsilon = 0 }, _rng.NextUInt64());
         _contexts = env.Contexts;
         _arms = env.Models.Count;
-        _p = _core.Options.HiddenWidth + 1;
+        _m = _core.Options.HiddenWidth;
+        int deviceFeatures = env.DeviceFeatures.Count;
+        _raw = rawScale > 0
+            ? env.Contexts.Select(perModel => perModel[0].Take(deviceFeatures).Select(v => rawScale * v).ToArray()).ToArray()
+            : env.Contexts.Select(_ => Array.Empty<double>()).ToArray();
+        _p = _m + (rawScale > 0 ? deviceFeatures : 0) + 1;
         _alpha = alpha;
         _mean = mean;
         _inverse = new double[_arms][];
@@ -85,7 +101,13 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
         int k = feasible.Length;
         if (k == 0) throw new ArgumentException("no candidate arm (every model was filtered out)");
         var o = _core.Options;
-        if (o.UniformUntilFirstFeedback && _core.History.Feedbacks < o.UniformFeedbacks)
+        // uniform start: until UniformFeedbacks feedbacks have arrived, or, when uniformDecisions > 0, for the first
+        // uniformDecisions rounds and then until the first feedback (Alg. 3). Counting decisions, not arrivals, makes the
+        // start collect the same data whatever the delays: 20 arrivals take ~60 rounds at delays <= 100, ~140 at <= 500.
+        bool uniform = _uniformDecisions > 0
+            ? round < _uniformDecisions || _core.History.Feedbacks == 0
+            : o.UniformUntilFirstFeedback && _core.History.Feedbacks < o.UniformFeedbacks;
+        if (uniform)
             return new ArmChoice(feasible[_rng.NextInt(k)], 1.0 / k, 0, 0);
         int best = -1, ties = 0;
         double bestScore = double.NegativeInfinity, bestMean = 0, bestWidth = 0;
@@ -108,10 +130,14 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
         return new ArmChoice(best, 1.0 / ties, bestMean, bestWidth);
     }
 
-    /// <summary>φ of (device, arm) with the constant appended, into _phi; returns f.</summary>
+    /// <summary>Features of each model's ridge (φ, then s·x_dev when augmented, then 1).</summary>
+    public int FeatureCount => _p;
+
+    /// <summary>φ of (device, arm), the scaled device features when augmented and the constant, into _phi; returns f.</summary>
     private double Phi(int device, int arm)
     {
-        double f = _core.LastHidden(_contexts[device][arm], _phi);
+        double f = _core.LastHidden(_contexts[device][arm], _phi.AsSpan(0, _m));
+        _raw[device].CopyTo(_phi, _m);
         _phi[_p - 1] = 1.0;
         return f;
     }

@@ -18,6 +18,12 @@ public static class SimulationPlots
 {
     private static string Color(int i) => FigureStyle.Palette[i % FigureStyle.Palette.Length];
 
+    /// <summary>Most models the selection bars show one by one; beyond it the rest are summed into one "other" group.</summary>
+    public const int MaxSelectionModels = 12;
+
+    /// <summary>x-axis end 5 % beyond the last round, so the last tick's label ("20000") is not cut by the edge.</summary>
+    private static double RoundAxisEnd(IReadOnlyList<double> rounds) => rounds.Count == 0 ? 1 : rounds.Max() * 1.05;
+
     public static string Subtitle(string environmentLabel, int rounds, int maxDelay, int seeds) =>
         $"{environmentLabel}, T={rounds}, delay U{{1..{maxDelay}}}, {seeds} seeds";
 
@@ -36,24 +42,43 @@ public static class SimulationPlots
     public static Figure AverageQoe(SimulationCurves c) => LinePlot.Create($"Time-average QoE (mean ± sd over seeds): {c.Subtitle}", "round", "time-average QoE",
         c.Policies.Select((p, i) => new LineSeries(p, Color(i), c.Rounds, c.AverageQoe[i],
             c.AverageQoe[i].Zip(c.AverageQoeStd[i], (m, d) => m - d).ToArray(), c.AverageQoe[i].Zip(c.AverageQoeStd[i], (m, d) => m + d).ToArray())).ToArray(),
-        yMin: Math.Max(0, c.AverageQoe.Min(q => q[^1]) - 0.15), yMax: Math.Min(1, c.AverageQoe.Max(q => q.Max()) + 0.03), legendInside: Alignment.LowerRight);
+        yMin: Math.Max(0, c.AverageQoe.Min(q => q[^1]) - 0.15), yMax: Math.Min(1, c.AverageQoe.Max(q => q.Max()) + 0.03), legendInside: Alignment.LowerRight,
+        xMax: RoundAxisEnd(c.Rounds));
 
     public static Figure Regret(SimulationCurves c) => LinePlot.Create($"Cumulative regret (seed mean): {c.Subtitle}", "round", "cumulative pseudo-regret",
         c.Policies.Select((p, i) => new LineSeries(double.IsFinite(c.RegretSlope[i]) ? $"{p} (slope {c.RegretSlope[i]:0.00})" : p, Color(i), c.Rounds, c.Regret[i])).ToArray(), yMin: 0,
-        legendInside: Alignment.UpperLeft);
+        legendInside: Alignment.UpperLeft, xMax: RoundAxisEnd(c.Rounds));
 
     public static Figure Cdf(SimulationReport r) => LinePlot.Create($"CDF of per-round QoE: {Subtitle(r)}", "QoE", "fraction of rounds",
         r.Summaries.Select((s, i) => new LineSeries(s.Policy, Color(i), Enumerable.Range(1, 100).Select(b => b / 100.0).ToArray(), s.Cdf)).ToArray(), 0, 1, legendInside: Alignment.UpperLeft);
 
-    public static Figure Selections(SimulationCurves c) => LinePlot.Bars($"Share of rounds per model: {c.Subtitle}", c.ModelNames,
-        [("oracle (same devices)", "#000000", c.OracleShare),
-         .. c.Policies.Select((p, i) => (p, i)).Where(x => x.p != "oracle").Select((x, k) => (x.p, Color(k + 1), (IReadOnlyList<double>)c.SelectionShare[x.i]))], legendInside: Alignment.UpperRight);
+    /// <summary>
+    /// Share of rounds per model, Oracle's beside each policy's. With more than <see cref="MaxSelectionModels"/> models
+    /// (the large world has 100, which made a 4,590 px tall figure) only the models with the largest share in any
+    /// series are drawn, the rest summed into one "other" group, so the figure keeps the house size.
+    /// </summary>
+    public static Figure Selections(SimulationCurves c)
+    {
+        var series = new List<(string Name, string Color, IReadOnlyList<double> Values)> { ("oracle (same devices)", "#000000", c.OracleShare) };
+        series.AddRange(c.Policies.Select((p, i) => (p, i)).Where(x => x.p != "oracle").Select((x, k) => (x.p, Color(k + 1), (IReadOnlyList<double>)c.SelectionShare[x.i])));
+        var (models, shares, title) = (c.ModelNames, series, $"Share of rounds per model: {c.Subtitle}");
+        if (c.ModelNames.Count > MaxSelectionModels)
+        {
+            int top = MaxSelectionModels - 1;
+            var keep = Enumerable.Range(0, c.ModelNames.Count).OrderByDescending(m => series.Max(s => s.Values[m])).ThenBy(m => m).Take(top).ToArray();
+            var rest = Enumerable.Range(0, c.ModelNames.Count).Except(keep).ToArray();
+            models = [.. keep.Select(m => c.ModelNames[m]), $"other {rest.Length} models"];
+            shares = series.Select(s => (s.Name, s.Color, (IReadOnlyList<double>)[.. keep.Select(m => s.Values[m]), rest.Sum(m => s.Values[m])])).ToList();
+            title = $"Share of rounds, {top} most chosen of {c.ModelNames.Count} models: {c.Subtitle}";
+        }
+        return LinePlot.Bars(title, models, shares, legendInside: Alignment.UpperRight);
+    }
 
     public static Figure? Loss(SimulationCurves c)
     {
         if (c.TrainedPolicies.Count == 0) return null;
         return LinePlot.Create($"Last-epoch training loss (MSE) per retraining: {c.Subtitle}", "retraining (every 100 feedbacks)", "MSE",
             c.TrainedPolicies.Select((p, i) => new LineSeries(p, Color(i), Enumerable.Range(1, c.TrainingLoss[i].Length).Select(x => (double)x).ToArray(), c.TrainingLoss[i])).ToArray(), yMin: 0,
-            legendInside: Alignment.UpperRight);
+            legendInside: Alignment.UpperRight, xMax: RoundAxisEnd([.. c.TrainingLoss.Select(l => (double)l.Length)]));
     }
 }

@@ -21,14 +21,18 @@ public static class LinePlot
     /// A corner: the legend inside the data area there and the house width (520 px, text ≥ 6 pt at 3.5 in); pick the
     /// corner the curves leave empty.
     /// </param>
+    /// <param name="xMax">
+    /// Right end of the x axis (null: the largest x). Give it a few per cent beyond the data when the last round tick
+    /// falls on the data's end, so its label is not cut by the figure's edge.
+    /// </param>
     public static Figure Create(string title, string xLabel, string yLabel, IReadOnlyList<LineSeries> series, double? yMin = null, double? yMax = null,
-        Alignment? legendInside = null)
+        Alignment? legendInside = null, double? xMax = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         if (series.Count == 0 || series.All(s => s.X.Count == 0)) throw new UnusableDataException("nothing to plot: every series is empty");
         var xs = series.SelectMany(s => s.X).Where(double.IsFinite).ToArray();
         var ys = series.SelectMany(s => s.Y.Concat(s.Lower ?? []).Concat(s.Upper ?? [])).Where(double.IsFinite).ToArray();
-        double x0 = xs.Min(), x1 = xs.Max();
+        double x0 = xs.Min(), x1 = Math.Max(xs.Max(), xMax ?? double.NegativeInfinity);
         double y0 = yMin ?? ys.Min(), y1 = yMax ?? ys.Max();
         if (yMin is null || yMax is null)
         {

@@ -14,7 +14,7 @@ public static class AquamanSimulateCommand
         var rounds = new Option<int>("--rounds") { Description = "Rounds T (one arriving device each)", DefaultValueFactory = _ => 20_000 };
         var maxDelay = new Option<int>("--max-delay") { Description = "Feedback delays are uniform on 1..N rounds", DefaultValueFactory = _ => 500 };
         var missing = new Option<double>("--missing") { Description = "Probability that a feedback never arrives", DefaultValueFactory = _ => 0 };
-        var policies = new Option<PolicyKind[]>("--policies") { Description = "Comma-separated: aquaman, aquaman-const, aquaman-diag, aquaman-ts, aquaman-eucb, aquaman-nlucb, aquaman-nlridge, aquaman-nlres, neuralucb, egreedy, linucb, random, static, oracle", DefaultValueFactory = _ => [PolicyKind.Aquaman, PolicyKind.Static, PolicyKind.Oracle, PolicyKind.LinUcb, PolicyKind.EGreedy], CustomParser = AquamanCommand.PolicyList };
+        var policies = new Option<PolicyKind[]>("--policies") { Description = "Comma-separated: aquaman, aquaman-const, aquaman-diag, aquaman-ts, aquaman-eucb, aquaman-nlucb, aquaman-nlridge, aquaman-nlaug, aquaman-nlres, neuralucb, egreedy, linucb, random, static, oracle", DefaultValueFactory = _ => [PolicyKind.Aquaman, PolicyKind.Static, PolicyKind.Oracle, PolicyKind.LinUcb, PolicyKind.EGreedy], CustomParser = AquamanCommand.PolicyList };
         var seeds = new Option<int>("--seeds") { Description = "Repetitions with seeds --seed .. --seed+N-1", DefaultValueFactory = _ => 10 };
         var seed = CommonOptions.Seed();
         var gamma = new Option<double>("--gamma") { Description = "Exploration weight γ of the neural UCB bonus", DefaultValueFactory = _ => new NeuralBanditOptions().Gamma };
@@ -29,6 +29,8 @@ public static class AquamanSimulateCommand
         var ensemble = new Option<int>("--ensemble") { Description = "Members of the bootstrapped ensembles (aquaman-ts, aquaman-eucb)", DefaultValueFactory = _ => new SimulationOptions().EnsembleSize };
         var beta = new Option<double>("--ensemble-beta") { Description = "β of aquaman-eucb: mean + β·sd over members", DefaultValueFactory = _ => new SimulationOptions().EnsembleBeta };
         var nlAlpha = new Option<double>("--nlucb-alpha") { Description = "α of aquaman-nlucb / aquaman-nlridge (per-model bonus on the last hidden layer)", DefaultValueFactory = _ => new SimulationOptions().NeuralLinUcbAlpha };
+        var rawScale = new Option<double>("--nlaug-raw-scale") { Description = "aquaman-nlaug: scale s of the device features beside φ (ridge penalty λ/s² on them)", DefaultValueFactory = _ => new SimulationOptions().AugmentedRawScale };
+        var augUniform = new Option<int>("--nlaug-uniform-rounds") { Description = "aquaman-nlaug: choose uniformly for the first N rounds (0: --uniform-until's rule)", DefaultValueFactory = _ => new SimulationOptions().AugmentedUniformRounds };
         var alpha = new Option<double>("--linucb-alpha") { Description = "LinUCB exploration weight α", DefaultValueFactory = _ => new SimulationOptions().LinUcbAlpha };
         var devices = new Option<int?>("--device-types") { Description = "Synthetic envs: device types in the population (default 200; 1000 for synthetic-large)" };
         var models = new Option<int?>("--synthetic-models") { Description = "Synthetic envs: synthetic models besides the 5 real ones (default 10; 95 for synthetic-large)" };
@@ -42,7 +44,7 @@ public static class AquamanSimulateCommand
             "Simulate model selection with delayed QoE feedback: time-average QoE, regret, top-3 hit ratio over seeds.\n" +
             "Example: oneproxy aquaman simulate --env thesis --rounds 20000 --max-delay 500 --policies aquaman,static,oracle,linucb,egreedy --seeds 10 --format csv --plot qoe.svg")
         {
-            env, rounds, maxDelay, missing, policies, seeds, seed, gamma, width, eps, first, refresh, uniform, lr, maxContexts, epochs, ensemble, beta, nlAlpha, alpha, devices, models, measured, threads, format, output, plot, details,
+            env, rounds, maxDelay, missing, policies, seeds, seed, gamma, width, eps, first, refresh, uniform, lr, maxContexts, epochs, ensemble, beta, nlAlpha, rawScale, augUniform, alpha, devices, models, measured, threads, format, output, plot, details,
         };
         cmd.SetAction(CommandRunner.Guarded(parse =>
         {
@@ -58,7 +60,7 @@ public static class AquamanSimulateCommand
                     FirstRetrain = parse.GetValue(first), RefreshZ = parse.GetValue(refresh), LearningRate = parse.GetValue(lr), UniformFeedbacks = parse.GetValue(uniform),
                     MaxTrainingContexts = parse.GetValue(maxContexts), Epochs = parse.GetValue(epochs),
                 },
-                LinUcbAlpha = parse.GetValue(alpha), EnsembleSize = parse.GetValue(ensemble), EnsembleBeta = parse.GetValue(beta), NeuralLinUcbAlpha = parse.GetValue(nlAlpha),
+                LinUcbAlpha = parse.GetValue(alpha), EnsembleSize = parse.GetValue(ensemble), EnsembleBeta = parse.GetValue(beta), NeuralLinUcbAlpha = parse.GetValue(nlAlpha), AugmentedRawScale = parse.GetValue(rawScale), AugmentedUniformRounds = parse.GetValue(augUniform),
                 DeviceTypes = parse.GetValue(devices), SyntheticModels = parse.GetValue(models), MeasuredData = parse.GetValue(measured),
             }.Validated();
             var request = new SimulateRequest(options, parse.GetValue(format)!, Log.FigurePath(parse, plot), parse.GetValue(details));
