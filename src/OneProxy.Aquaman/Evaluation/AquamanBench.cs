@@ -99,7 +99,10 @@ public static class AquamanBench
         }
         if (options.SimulationRounds > 0)
             foreach (var kind in new[] { EnvironmentKind.Thesis, EnvironmentKind.Synthetic })
+            {
                 rows.AddRange(Simulation(kind, options, cancellationToken));
+                rows.AddRange(AugmentedSimulation(kind, options, cancellationToken));
+            }
         return rows;
     }
 
@@ -121,6 +124,29 @@ public static class AquamanBench
         yield return Total($"  of which {p.ZRebuilds} Z rebuilds", NeuralBanditProfile.Milliseconds(p.ZRebuildTicks));
         yield return new BenchRow($"  decision in the simulation ({env.Models.Count} models)", setting, parameters,
             result.DecisionP50Microseconds / 1000, result.DecisionP99Microseconds / 1000, NeuralBanditProfile.Milliseconds(p.ChooseTicks) / result.Rounds, result.Rounds);
+    }
+
+    /// <summary>
+    /// One full simulation of aquaman-nlaug (issue 15, session 9; the synthetic world with the docs' lr 0.01): its
+    /// retraining is Aquaman's network retraining plus one rebuild of every model's ridge over the (device, model) pairs.
+    /// </summary>
+    private static IEnumerable<BenchRow> AugmentedSimulation(EnvironmentKind kind, BenchOptions options, CancellationToken cancellationToken)
+    {
+        var neural = kind == EnvironmentKind.Thesis ? new NeuralBanditOptions() : new NeuralBanditOptions { LearningRate = 0.01 };
+        var sim = new SimulationOptions { Environment = kind, Rounds = options.SimulationRounds, MaxDelay = 500, Policies = [PolicyKind.AquamanNeuralLinUcbAugmented], Seeds = 1, FirstSeed = options.Seed, Neural = neural };
+        var env = Factories.Environment(sim, options.Seed);
+        var policy = (NeuralLinUcbPolicy)Factories.Policy(PolicyKind.AquamanNeuralLinUcbAugmented, env, sim, options.Seed);
+        var result = Simulator.Run(env, policy, sim, options.Seed, cancellationToken);
+        var p = policy.Core.Profile;
+        string name = Factories.Name(kind), setting = $"nlaug m={policy.Core.Options.HiddenWidth} ridge {policy.FeatureCount}";
+        int parameters = policy.Core.Network.ParameterCount;
+        BenchRow Total(string what, double ms) => new(what, setting, parameters, ms, ms, ms, 1);
+        yield return Total($"simulation {name}: {options.SimulationRounds} rounds, total", result.Seconds * 1000);
+        yield return Total($"  of which {p.Retrainings} network retrainings", NeuralBanditProfile.Milliseconds(p.RetrainTicks));
+        yield return Total($"  of which {policy.Rebuilds} ridge rebuilds", NeuralBanditProfile.Milliseconds(policy.RebuildTicks));
+        yield return Total("  longest ridge rebuild", NeuralBanditProfile.Milliseconds(policy.MaxRebuildTicks));
+        yield return new BenchRow($"  decision in the simulation ({env.Models.Count} models)", setting, parameters,
+            result.DecisionP50Microseconds / 1000, result.DecisionP99Microseconds / 1000, result.DecisionMeanMicroseconds / 1000, result.Rounds);
     }
 
     private static BenchRow Row(string what, string setting, int parameters, double[] times)

@@ -37,6 +37,7 @@ public sealed record RunResult
     public required double Seconds { get; init; }
     public required double DecisionP50Microseconds { get; init; }
     public required double DecisionP99Microseconds { get; init; }
+    public double DecisionMeanMicroseconds { get; init; }
 
     public IReadOnlyList<LoggedDecision>? Decisions { get; init; }
 }

@@ -89,6 +89,7 @@ public static class Simulator
             Seconds = watch.Elapsed.TotalSeconds,
             DecisionP50Microseconds = decisionTicks[T / 2] * us,
             DecisionP99Microseconds = decisionTicks[Math.Min(T - 1, (int)(0.99 * T))] * us,
+            DecisionMeanMicroseconds = decisionTicks.Average() * us,
             Decisions = decisions,
         };
     }

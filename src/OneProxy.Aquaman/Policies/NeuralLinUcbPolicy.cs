@@ -85,6 +85,11 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
     public NeuralBanditCore Core => _core;
     public IReadOnlyList<double> TrainingLosses => _core.TrainingLosses;
 
+    /// <summary>Rebuilds of every A_a⁻¹, b_a after a retraining, their total and their longest time (Stopwatch ticks).</summary>
+    public int Rebuilds { get; private set; }
+    public long RebuildTicks { get; private set; }
+    public long MaxRebuildTicks { get; private set; }
+
     public void Feedback(int round, int decisionRound, int device, int arm, double qoe)
     {
         int key = device * _arms + arm;
@@ -155,6 +160,16 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
 
     /// <summary>After a retraining: every A_a⁻¹, b_a from scratch with the new φ over all (device, model) pairs.</summary>
     private void Rebuild()
+    {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        RebuildAll();
+        long ticks = System.Diagnostics.Stopwatch.GetTimestamp() - start;
+        Rebuilds++;
+        RebuildTicks += ticks;
+        MaxRebuildTicks = Math.Max(MaxRebuildTicks, ticks);
+    }
+
+    private void RebuildAll()
     {
         _retrainings = _core.Profile.Retrainings;
         ResetMatrices();

@@ -71,7 +71,11 @@ public static class SimulationPlots
             shares = series.Select(s => (s.Name, s.Color, (IReadOnlyList<double>)[.. keep.Select(m => s.Values[m]), rest.Sum(m => s.Values[m])])).ToList();
             title = $"Share of rounds, {top} most chosen of {c.ModelNames.Count} models: {c.Subtitle}";
         }
-        return LinePlot.Bars(title, models, shares, legendInside: Alignment.UpperRight);
+        // the legend covers the right end of the first or last ~3 groups: put it where their longest bar is shorter
+        double Longest(IEnumerable<int> groups) => groups.Max(g => shares.Max(x => x.Values[g]));
+        int n = models.Count, span = Math.Min(3, n);
+        var corner = Longest(Enumerable.Range(n - span, span)) < Longest(Enumerable.Range(0, span)) ? Alignment.LowerRight : Alignment.UpperRight;
+        return LinePlot.Bars(title, models, shares, legendInside: corner);
     }
 
     public static Figure? Loss(SimulationCurves c)
