@@ -113,4 +113,15 @@ public class NeuralLinUcbTests
         policy.Feedback(10, 0, 0, 1, 0.6);
         Assert.NotEqual(1.0 / k, policy.Choose(11, 0, all).Propensity);
     }
+
+    [Theory]
+    [InlineData(0.0, 150)]
+    [InlineData(double.NaN, 150)]
+    [InlineData(1.0, -1)]
+    public void Bad_augmented_settings_are_refused(double rawScale, int uniformRounds)
+    {
+        var o = new SimulationOptions { AugmentedRawScale = rawScale, AugmentedUniformRounds = uniformRounds };
+        var e = Assert.Throws<UnusableDataException>(() => o.Validated());
+        Assert.Contains("--nlaug-", e.Message);
+    }
 }
