@@ -50,7 +50,8 @@ public static class Heatmap
         // top colour bar's label in its panel, so without it the label overprints the subtitle).
         var fullTitle = $"{title}\n{(n > 1 ? $"SRCC < {threshold:0.00} for {below} of {pairs} pairs; " : "")}clustered order{(every > 1 ? $", every {Ordinal(every)} name" : "")}\n ";
         int titleLines = FigureStyle.Wrap(fullTitle, width, FigureStyle.TitleSize).Count(c => c == '\n') + 1;
-        int top = (int)(titleLines * FigureStyle.TitleSize * 1.35) + 14 + barPx, height = top + (int)Math.Round(n * cell) + labelPx + 6;
+        // 1.5 line heights: at 1.35 the first of four title lines was cut off in the PNG (Skia) rendering.
+        int top = (int)(titleLines * FigureStyle.TitleSize * 1.5) + 14 + barPx, height = top + (int)Math.Round(n * cell) + labelPx + 6;
         var plot = FigureStyle.NewPlot(fullTitle, "", "", width);
         var hm = plot.Add.Heatmap(values);
         hm.Colormap = new ScottPlot.Colormaps.Viridis();

@@ -26,7 +26,11 @@ public static class ParetoPlot
         xLo = xLo - xPad < 0 && xLo >= 0 ? 0 : xLo - xPad;
         xHi += xPad;
         var accs = all.Select(p => p.AccuracyPercent).Order().ToArray();
-        double yLo = Math.Floor(accs[(int)(accs.Length * 0.1)] - 1), yHi = Math.Ceiling(accs[^1] + 0.5);
+        double p10 = accs[(int)(accs.Length * 0.1)], yHi = Math.Ceiling(accs[^1] + 0.5);
+        // A front is what the figure is about: its low end stays inside unless it would stretch the axis
+        // to more than twice the range the 10th percentile gives (degenerate, near-zero-cost designs).
+        double frontLow = series.Where(s => s.Staircase).SelectMany(s => s.Points).Select(p => p.AccuracyPercent).DefaultIfEmpty(p10).Min();
+        double yLo = Math.Floor(Math.Min(p10, frontLow >= p10 - (yHi - p10) ? frontLow : p10) - 1);
         if (yHi <= yLo) yHi = yLo + 1;
 
         var plot = FigureStyle.NewPlot(title, xLabel, "accuracy (%)");
@@ -39,6 +43,9 @@ public static class ParetoPlot
             double[] xs = pts.Select(p => p.LatencyMs).ToArray(), ys = pts.Select(p => p.AccuracyPercent).ToArray();
             var color = FigureStyle.Parse(s.Color);
             int below = ys.Count(y => y < yLo);
+            // Points below the axis are counted in the legend and not drawn: a marker cut in half by the
+            // frame would read as a point on the axis.
+            double[] shownX = xs.Where((_, k) => ys[k] >= yLo).ToArray(), shownY = ys.Where(y => y >= yLo).ToArray();
             string legend = string.Create(CultureInfo.InvariantCulture, $"{SvgText.Clean(s.Name)} ({pts.Length}{(below > 0 ? $", {below} below axis" : "")})");
             if (s.Staircase)
             {
@@ -47,19 +54,29 @@ public static class ParetoPlot
                 line.ConnectStyle = ConnectStyle.StepHorizontal;
                 line.LineWidth = 1.5f;
                 line.MarkerSize = 0;
-                var marks = plot.Add.Markers(xs, ys, FigureStyle.Markers[i % FigureStyle.Markers.Length], 5, color);
+                var marks = plot.Add.Markers(shownX, shownY, FigureStyle.Markers[i % FigureStyle.Markers.Length], 5, color);
                 marks.LegendText = legend;
             }
             else
             {
-                var marks = plot.Add.Markers(xs, ys, FigureStyle.Markers[i % FigureStyle.Markers.Length], s.Points.Count > 200 ? 4 : 7, color);
+                var marks = plot.Add.Markers(shownX, shownY, FigureStyle.Markers[i % FigureStyle.Markers.Length], s.Points.Count > 200 ? 4 : 7, color);
                 marks.LegendText = legend;
             }
         }
         plot.Axes.SetLimits(xLo, xHi, yLo, yHi);
         FigureStyle.SetRoundTicks(plot.Axes.Bottom, xLo, xHi);
         FigureStyle.SetRoundTicks(plot.Axes.Left, yLo, yHi);
-        plot.ShowLegend(ScatterPlot.EmptiestCorner(all.Select(p => p.LatencyMs).ToArray(), all.Select(p => p.AccuracyPercent).ToArray(), xLo, xHi, yLo, yHi));
-        return new Figure(plot, FigureStyle.Width, FigureStyle.Height);
+        double[] allX = all.Select(p => p.LatencyMs).ToArray(), allY = all.Select(p => p.AccuracyPercent).ToArray();
+        var (corner, hidden) = ScatterPlot.EmptiestCornerWithCount(allX, allY, xLo, xHi, yLo, yHi);
+        if (hidden == 0)
+        {
+            plot.ShowLegend(corner);
+            return new Figure(plot, FigureStyle.Width, FigureStyle.Height);
+        }
+        // Every corner holds data: the legend goes below the frame, where it hides nothing.
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Vertical;
+        int legendPx = series.Count(s => s.Points.Count > 0) * (int)(FigureStyle.LegendSize * 1.6) + 20;
+        return new Figure(plot, FigureStyle.Width, FigureStyle.Height + legendPx);
     }
 }

@@ -48,14 +48,18 @@ public static class ScatterPlot
     /// The corner whose box (half the width, a third of the height) holds the fewest points, so the legend
     /// hides as little data as possible; ties keep the first of upper left, upper right, lower right, lower left.
     /// </summary>
-    internal static Alignment EmptiestCorner(double[] xs, double[] ys, double x0, double x1, double y0, double y1)
+    internal static Alignment EmptiestCorner(double[] xs, double[] ys, double x0, double x1, double y0, double y1) =>
+        EmptiestCornerWithCount(xs, ys, x0, x1, y0, y1).Corner;
+
+    /// <summary>As <see cref="EmptiestCorner"/>, with the number of points inside that corner's box.</summary>
+    internal static (Alignment Corner, int Points) EmptiestCornerWithCount(double[] xs, double[] ys, double x0, double x1, double y0, double y1)
     {
         (Alignment Corner, bool Left, bool Upper)[] corners =
             [(Alignment.UpperLeft, true, true), (Alignment.UpperRight, false, true), (Alignment.LowerRight, false, false), (Alignment.LowerLeft, true, false)];
         double xm = x0 + 0.5 * (x1 - x0), yLow = y0 + (y1 - y0) / 3, yHigh = y1 - (y1 - y0) / 3;
         int Count(bool left, bool upper) => Enumerable.Range(0, xs.Length).Count(i =>
             (left ? xs[i] <= xm : xs[i] >= xm) && (upper ? ys[i] >= yHigh : ys[i] <= yLow));
-        return corners.Select(c => (c.Corner, N: Count(c.Left, c.Upper))).OrderBy(c => c.N).First().Corner;
+        return corners.Select(c => (c.Corner, N: Count(c.Left, c.Upper))).OrderBy(c => c.N).First();
     }
 
     /// <summary>[lo, hi] widened by <see cref="Padding"/> of its length on each side (a single value gets ±1 % of itself, or ±1).</summary>

@@ -153,25 +153,30 @@ public static class DashboardPage
     /// <summary>Fewer common architectures than this leave a heatmap cell empty.</summary>
     public const int MinHeatmapPairs = 10;
 
-    /// <summary>Average QoE per time bucket (hourly or finer), as a simple line chart.</summary>
+    /// <summary>
+    /// QoE in arrival order through the plotting path: the running mean (the thesis's time-average QoE) and the
+    /// mean of a recent window, which shows where the policy stands now rather than since the start.
+    /// </summary>
     private static string QoeSvg(IReadOnlyList<(long Ms, double Qoe)> points)
     {
-        const int w = 760, h = 260, l = 60, r = 20, t = 20, b = 40;
-        long t0 = points.Min(p => p.Ms), t1 = Math.Max(points.Max(p => p.Ms), t0 + 1);
-        int buckets = Math.Min(40, Math.Max(1, points.Count / 5));
-        var avg = Enumerable.Range(0, buckets).Select(i =>
+        var ordered = points.OrderBy(p => p.Ms).Select(p => p.Qoe).ToArray();
+        int n = ordered.Length, window = Math.Clamp(n / 10, 1, 500);
+        double[] x = new double[n], running = new double[n], recent = new double[n];
+        double sum = 0, windowSum = 0;
+        for (int i = 0; i < n; i++)
         {
-            var inB = points.Where(p => Math.Min(buckets - 1, (int)((p.Ms - t0) * buckets / (t1 - t0 + 1))) == i).ToArray();
-            return inB.Length == 0 ? double.NaN : inB.Average(p => p.Qoe);
-        }).ToArray();
-        double lo = avg.Where(double.IsFinite).DefaultIfEmpty(0).Min(), hi = avg.Where(double.IsFinite).DefaultIfEmpty(1).Max();
-        if (hi - lo < 1e-9) { lo -= 0.5; hi += 0.5; }
-        double X(int i) => l + (buckets == 1 ? 0.5 : i / (double)(buckets - 1)) * (w - l - r);
-        double Y(double v) => t + (1 - (v - lo) / (hi - lo)) * (h - t - b);
-        var sb = new StringBuilder($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\"><rect width=\"{w}\" height=\"{h}\" fill=\"#fff\"/>");
-        sb.Append(Inv, $"<text x=\"{l}\" y=\"{h - 8}\">time (first to last feedback, {buckets} buckets)</text><text x=\"4\" y=\"{t + 10}\">{hi:0.###}</text><text x=\"4\" y=\"{h - b}\">{lo:0.###}</text>");
-        var pts = Enumerable.Range(0, buckets).Where(i => double.IsFinite(avg[i])).Select(i => string.Create(Inv, $"{X(i):0.0},{Y(avg[i]):0.0}"));
-        sb.Append(Inv, $"<polyline fill=\"none\" stroke=\"#2b8a3e\" stroke-width=\"2\" points=\"{string.Join(' ', pts)}\"/></svg>");
-        return sb.ToString();
+            sum += ordered[i];
+            windowSum += ordered[i] - (i >= window ? ordered[i - window] : 0);
+            x[i] = i + 1;
+            running[i] = sum / (i + 1);
+            recent[i] = windowSum / Math.Min(i + 1, window);
+        }
+        LineSeries[] series =
+        [
+            new("time-average QoE", "#2b8a3e", x, running),
+            new(string.Create(Inv, $"mean of the last {window}"), "#1f77b4", x, recent),
+        ];
+        return LinePlot.Create(string.Create(Inv, $"Model selection: {n} feedbacks"), "feedback (arrival order)", "QoE", series,
+            legendInside: ScottPlot.Alignment.LowerRight).ToInlineSvg();
     }
 }

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OneProxy.Aquaman.Environments;
 using OneProxy.Devices;
 using OneProxy.Service.Agents;
 
@@ -53,6 +56,24 @@ public sealed class DashboardBrowserTests(NasBenchContext nb)
         await cts.CancelAsync();
         await Task.WhenAll(agents);
 
+        // Model selection as the service hosts it: 300 arrivals of the thesis's four device types, each QoE
+        // drawn from the SYNTHETIC user study of the Aquaman work, so the dashboard's QoE chart has a run to show.
+        var env = new ThesisEnvironment();
+        var rng = new Random(7);
+        for (int t = 0; t < 300; t++)
+        {
+            int d = t % env.Devices.Count;
+            var feasible = env.FeasibleArms(d).Select(m => env.Models[m].Name).ToArray();
+            using var sel = await admin.PostAsJsonAsync("api/v1/select", new { device_id = $"phone-{d}-{t % 15}", features = env.Devices[d].Features, feasible_models = feasible });
+            Assert.Equal(HttpStatusCode.OK, sel.StatusCode);
+            var body = await sel.Content.ReadFromJsonAsync<JsonElement>();
+            string model = body.GetProperty("model").GetString()!;
+            int arm = env.Models.Select(m => m.Name).ToList().IndexOf(model);
+            Assert.Contains(model, feasible);
+            using var fb = await admin.PostAsJsonAsync("api/v1/feedback", new { decision_id = body.GetProperty("decision_id").GetInt64(), qoe = env.DrawQoe(d, arm, rng), model });
+            Assert.Equal(HttpStatusCode.OK, fb.StatusCode);
+        }
+
         // The HTML itself: no script, no external resource, a strict CSP.
         using (var page = await admin.GetAsync("dashboard"))
         {
@@ -61,7 +82,9 @@ public sealed class DashboardBrowserTests(NasBenchContext nb)
             var html = await page.Content.ReadAsStringAsync();
             foreach (var (name, _) in targets) Assert.Contains(name, html);
             Assert.Contains("SRCC: library devices", html);
-            Assert.True(html.Split("<svg").Length - 1 >= 1 + targets.Length, "heatmap and one Pareto plot per onboarded device expected");
+            Assert.True(html.Split("<svg").Length - 1 >= 2 + targets.Length, "heatmap, one Pareto plot per onboarded device and the QoE chart expected");
+            Assert.Contains("300 feedbacks", html);
+            Assert.DoesNotContain("no model-selection feedback yet", html);
             Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("href=\"http", html, StringComparison.OrdinalIgnoreCase);
@@ -73,7 +96,7 @@ public sealed class DashboardBrowserTests(NasBenchContext nb)
         try
         {
             string url = $"{svc.Url}/dashboard?key={NasBenchContext.AdminKey}";
-            var (code, _) = RunChromium(userDir, $"--screenshot={png}", "--window-size=1280,2200", url);
+            var (code, _) = RunChromium(userDir, $"--screenshot={png}", "--window-size=1280,2450", url);
             Assert.Equal(0, code);
             var bytes = await File.ReadAllBytesAsync(png);
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);

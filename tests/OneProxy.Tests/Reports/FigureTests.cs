@@ -70,6 +70,39 @@ public class FigureTests
     }
 
     [Fact]
+    public void AFrontsLowEndStaysInsideAndPointsBelowTheAxisAreNotDrawn()
+    {
+        // A cloud of 40 models between 69.5 and 72 % and a front reaching down to 67.5 %: the cloud's 10th
+        // percentile alone would put the axis at 68 and cut the front's first steps off.
+        var cloud = Enumerable.Range(0, 40).Select(i => C(2 + 0.08 * i, 69.5 + 2.5 * ((i * 7) % 40) / 40.0)).ToList();
+        PlotSeries[] s =
+        [
+            new("all", cloud, "#999999", false),
+            new("front", [C(1.5, 67.5), C(1.8, 68.0), C(2.1, 69.6), C(4, 71.9)], "#000000", true),
+            new("degenerate", [C(1.0, 10.0)], "#D55E00", false),
+        ];
+        var figure = ParetoPlot.Create("t", s, "ms");
+        var limits = figure.Plot.Axes.GetLimits();
+        Assert.InRange(limits.Bottom, 60, 67.5);
+        var svg = figure.ToSvg();
+        Assert.Contains("front (4)", svg);
+        Assert.Contains("degenerate (1, 1 below axis)", svg);
+        // The point below the axis is not drawn: the degenerate series' marker plottable holds no points.
+        var markers = figure.Plot.GetPlottables().OfType<ScottPlot.Plottables.Markers>().Single(m => m.LegendText.StartsWith("degenerate", StringComparison.Ordinal));
+        Assert.Empty(markers.Data.GetScatterPoints());
+    }
+
+    [Fact]
+    public void TheLegendLeavesTheFrameWhenEveryCornerHoldsData()
+    {
+        var grid = (from i in Enumerable.Range(0, 12) from j in Enumerable.Range(0, 12) select C(1 + i, 80 + j)).ToList();
+        var figure = ParetoPlot.Create("t", [new("grid", grid, "#999999", false)], "ms");
+        Assert.True(figure.Height > FigureStyle.Height, $"height {figure.Height}: the legend should sit below the frame");
+        var corner = ParetoPlot.Create("t", Fronts, "ms");
+        Assert.Equal(FigureStyle.Height, corner.Height);
+    }
+
+    [Fact]
     public void SeriesGetDistinctMarkersAndTheLargestIsDrawnFirst()
     {
         var figure = ParetoPlot.Create("fronts", Fronts, "ms");
