@@ -61,7 +61,7 @@ run_space() {
       --epochs 60 --seed 1 -o "$work/$space-mlp.json" > /dev/null 2>&1
     acc=(--accuracy-predictor "$work/$space-mlp.json")
   fi
-  local devices; devices=$(head -1 "$latfile" | tr ',' '\n' | grep -vx 'index\|arch')
+  local devices; devices=$(head -1 "$latfile" | tr -d '\r' | tr ',' '\n' | grep -vx 'index\|arch')
   for d in $devices; do
     "$op" search --space "$space" "${lat[@]}" "${acc[@]}" --device "$d" --method "$method" --sweep 5 --generations 20 --population 200 --seed 0 \
       -o "$work/s.csv" 2> /dev/null
