@@ -24,7 +24,7 @@ public sealed record L2oTrainingResult(PerformanceModels Models, OptimizerNetwor
 public static class L2oTrainer
 {
     public static L2oTrainingResult Train(L2oPool pool, Func<int, double> accuracy, IReadOnlyList<TrainingDevice> devices, IReadOnlyList<string> metrics,
-        L2oTrainingOptions options, SeedStream seeds, CancellationToken ct = default)
+        L2oTrainingOptions options, SeedStream seeds, CancellationToken ct = default, IProgress<int>? roundsDone = null)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(accuracy);
@@ -106,6 +106,7 @@ public static class L2oTrainer
             var losses = training.Train(optAdam, trainRng, ct);
             double gap = Median(samples.Select(s => Gap(scans[s.Scan], pool, optimizer.Design(scans[s.Scan].Device.Features, s.Lambda), s.Lambda)));
             rounds.Add(new L2oRound(round + 1, measured.Count, accReport.FinalLoss, costMse, losses[^1], gap, sw.Elapsed.TotalSeconds));
+            roundsDone?.Report(round + 1);
             if (round == o.Iterations - 1) break;
             // Next X_explore: the optimizer's designs on the training devices, then uniform random.
             var next = new List<int>();

@@ -28,7 +28,8 @@ public sealed record L2oTrainResult(L2oModel Model, IReadOnlyList<string> HeldOu
 /// <summary>Builds the training devices and runs Algorithm 2; writes the model file.</summary>
 public static class L2oTrainUseCase
 {
-    public static L2oTrainResult Run(L2oTrainOptions options, CancellationToken ct = default)
+    /// <param name="progress">Rounds of Algorithm 2 done (each round: measure, refit, retrain the optimizer).</param>
+    public static L2oTrainResult Run(L2oTrainOptions options, CancellationToken ct = default, IProgress<WorkProgress>? progress = null)
     {
         var o = options.Validated();
         var sw = System.Diagnostics.Stopwatch.StartNew();
@@ -37,7 +38,8 @@ public static class L2oTrainUseCase
             ? L2oProblem.Measured(o.Space, o.LatencyPath, o.AccuracyPath, o.AccuracyColumn, o.References, null, seeds.Random("l2o/references"))
             : L2oProblem.Accelerators(o.Space, o.AccuracyPath, o.AccuracyColumn);
         var (train, heldOut) = Split(problem, o);
-        var result = L2oTrainer.Train(problem.Pool, i => problem.Accuracy[i], train.Select(problem.Training).ToArray(), problem.Metrics, o.Training, seeds, ct);
+        var result = L2oTrainer.Train(problem.Pool, i => problem.Accuracy[i], train.Select(problem.Training).ToArray(), problem.Metrics, o.Training, seeds, ct,
+            WorkProgress.Of(progress, o.Training.Iterations));
         var model = new L2oModel(problem.Space, o.Set, problem.Metrics, problem.DeviceFeatureNames, problem.References.Select(i => problem.Space.Format(new Architecture(problem.Pool.Genes[i]))).ToArray(),
             train.Select(problem.Device).ToArray(), result.SyntheticDevices, o.Training.Optimizer.Method, o.Training.Optimizer.Relaxation, o.Training.Optimizer.Temperature,
             o.Seed, result.MeasurementsPerDevice, result.Models, result.Optimizer, result.Rounds);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OneProxy.Application.L2o;
+using OneProxy.Cli.Output;
 using OneProxy.Data;
 using OneProxy.Energy.LearnToOptimize;
 
@@ -45,9 +46,10 @@ public static class L2oTrainCommand
                     Method = (L2oMethod)parse.GetValue(method), Relaxation = parse.GetValue(relax), Epochs = parse.GetValue(epochs), Temperature = parse.GetValue(temperature),
                 },
             };
-            var r = L2oTrainUseCase.Run(new L2oTrainOptions(parse.GetValue(set), s, parse.GetValue(latency) ?? DatasetLocator.File(s, "latency_ms.csv"),
+            var request = new L2oTrainOptions(parse.GetValue(set), s, parse.GetValue(latency) ?? DatasetLocator.File(s, "latency_ms.csv"),
                 parse.GetValue(accuracy) ?? DatasetLocator.File(s, "architectures.csv"), parse.GetValue(accuracyColumn)!, parse.GetValue(holdout) ?? [],
-                parse.GetValue(folds), parse.GetValue(fold), parse.GetValue(refs), parse.GetValue(configs), parse.GetValue(seed), parse.GetValue(output)!, training), ct);
+                parse.GetValue(folds), parse.GetValue(fold), parse.GetValue(refs), parse.GetValue(configs), parse.GetValue(seed), parse.GetValue(output)!, training);
+            var r = ProgressBar.Run(parse, "training (rounds of Algorithm 2)", p => L2oTrainUseCase.Run(request, ct, p));
             var w = parse.InvocationConfiguration.Output;
             var inv = CultureInfo.InvariantCulture;
             w.WriteLine($"trained on {r.Model.TrainingDevices.Count} devices (+{r.Model.SyntheticDevices} synthetic); held out: {string.Join(",", r.HeldOut.Take(12))}{(r.HeldOut.Count > 12 ? $", ... ({r.HeldOut.Count})" : "")}");
