@@ -25,7 +25,7 @@ public static class SimulationPlots
     private static double RoundAxisEnd(IReadOnlyList<double> rounds) => rounds.Count == 0 ? 1 : rounds.Max() * 1.05;
 
     public static string Subtitle(string environmentLabel, int rounds, int maxDelay, int seeds) =>
-        $"{environmentLabel}, T={rounds}, delay U{{1..{maxDelay}}}, {seeds} seeds";
+        $"{environmentLabel}, T={rounds}, delay U{{1..{maxDelay}}}, {seeds} seed{(seeds == 1 ? "" : "s")}";
 
     private static string Subtitle(SimulationReport r) => Subtitle(r.EnvironmentLabel, r.Options.Rounds, r.Options.MaxDelay, r.Options.Seeds);
 
@@ -45,9 +45,20 @@ public static class SimulationPlots
         yMin: Math.Max(0, c.AverageQoe.Min(q => q[^1]) - 0.15), yMax: Math.Min(1, c.AverageQoe.Max(q => q.Max()) + 0.03), legendInside: Alignment.LowerRight,
         xMax: RoundAxisEnd(c.Rounds));
 
-    public static Figure Regret(SimulationCurves c) => LinePlot.Create($"Cumulative regret (seed mean): {c.Subtitle}", "round", "cumulative pseudo-regret",
-        c.Policies.Select((p, i) => new LineSeries(double.IsFinite(c.RegretSlope[i]) ? $"{p} (slope {c.RegretSlope[i]:0.00})" : p, Color(i), c.Rounds, c.Regret[i])).ToArray(), yMin: 0,
-        legendInside: Alignment.UpperLeft, xMax: RoundAxisEnd(c.Rounds));
+    /// <summary>
+    /// Cumulative regret on a log axis (good policies differ by tens where random is in thousands), the legend under
+    /// the frame; a policy whose regret is 0 throughout (Oracle, by definition) has no line there and is named in the
+    /// axis label instead.
+    /// </summary>
+    public static Figure Regret(SimulationCurves c)
+    {
+        var shown = Enumerable.Range(0, c.Policies.Count).Where(i => c.Regret[i].Any(v => v > 0)).ToArray();
+        var zero = Enumerable.Range(0, c.Policies.Count).Except(shown).Select(i => c.Policies[i]).ToArray();
+        string yLabel = zero.Length == 0 ? "cumulative pseudo-regret" : $"cumulative pseudo-regret ({string.Join(", ", zero)}: 0)";
+        return LinePlot.Create($"Cumulative regret (seed mean): {c.Subtitle}", "round", yLabel,
+            shown.Select(i => new LineSeries(double.IsFinite(c.RegretSlope[i]) ? $"{c.Policies[i]} (slope {c.RegretSlope[i]:0.00})" : c.Policies[i], Color(i), c.Rounds, c.Regret[i])).ToArray(),
+            xMax: RoundAxisEnd(c.Rounds), logY: true, legendBelow: true);
+    }
 
     public static Figure Cdf(SimulationReport r) => LinePlot.Create($"CDF of per-round QoE: {Subtitle(r)}", "QoE", "fraction of rounds",
         r.Summaries.Select((s, i) => new LineSeries(s.Policy, Color(i), Enumerable.Range(1, 100).Select(b => b / 100.0).ToArray(), s.Cdf)).ToArray(), 0, 1, legendInside: Alignment.UpperLeft);

@@ -25,11 +25,25 @@ public static class LinePlot
     /// Right end of the x axis (null: the largest x). Give it a few per cent beyond the data when the last round tick
     /// falls on the data's end, so its label is not cut by the figure's edge.
     /// </param>
+    /// <param name="logY">
+    /// A log10 y axis with ticks at powers of ten, for curves that span decades (cumulative regret: a linear axis
+    /// flattens every good policy onto zero next to a random one). Values below 1 are drawn at 1; yMin/yMax are
+    /// then ignored.
+    /// </param>
+    /// <param name="legendBelow">The legend under the frame (the figure grows taller, stays 520 px wide): for many series.</param>
     public static Figure Create(string title, string xLabel, string yLabel, IReadOnlyList<LineSeries> series, double? yMin = null, double? yMax = null,
-        Alignment? legendInside = null, double? xMax = null)
+        Alignment? legendInside = null, double? xMax = null, bool logY = false, bool legendBelow = false)
     {
         ArgumentNullException.ThrowIfNull(series);
         if (series.Count == 0 || series.All(s => s.X.Count == 0)) throw new UnusableDataException("nothing to plot: every series is empty");
+        if (logY)
+        {
+            static IReadOnlyList<double>? Log(IReadOnlyList<double>? v) => v?.Select(y => double.IsFinite(y) ? Math.Log10(Math.Max(y, 1)) : y).ToArray();
+            series = series.Select(s => s with { Y = Log(s.Y)!, Lower = Log(s.Lower), Upper = Log(s.Upper) }).ToArray();
+            double top = series.SelectMany(s => s.Y).Where(double.IsFinite).DefaultIfEmpty(1).Max();
+            yMin = 0;
+            yMax = Math.Max(1, Math.Ceiling(top * 10) / 10 + 0.05);
+        }
         var xs = series.SelectMany(s => s.X).Where(double.IsFinite).ToArray();
         var ys = series.SelectMany(s => s.Y.Concat(s.Lower ?? []).Concat(s.Upper ?? [])).Where(double.IsFinite).ToArray();
         double x0 = xs.Min(), x1 = Math.Max(xs.Max(), xMax ?? double.NegativeInfinity);
@@ -65,7 +79,24 @@ public static class LinePlot
         }
         plot.Axes.SetLimits(x0, x1, y0, y1);
         FigureStyle.SetRoundTicks(plot.Axes.Bottom, x0, x1);
-        FigureStyle.SetRoundTicks(plot.Axes.Left, y0, y1);
+        if (logY)
+        {
+            var ticks = new ScottPlot.TickGenerators.NumericManual();
+            for (int e = 0; e <= (int)Math.Floor(y1); e++)
+            {
+                ticks.AddMajor(e, Math.Pow(10, e).ToString("#,0", CultureInfo.InvariantCulture));
+                foreach (var m in new[] { 2.0, 5.0 }) if (e + Math.Log10(m) <= y1) ticks.AddMinor(e + Math.Log10(m));
+            }
+            plot.Axes.Left.TickGenerator = ticks;
+        }
+        else FigureStyle.SetRoundTicks(plot.Axes.Left, y0, y1);
+        if (legendBelow)
+        {
+            plot.ShowLegend(Edge.Bottom);
+            plot.Legend.Orientation = Orientation.Vertical;
+            int titleLines = FigureStyle.Wrap(title, FigureStyle.Width, FigureStyle.TitleSize).Count(c => c == '\n');
+            return new Figure(plot, FigureStyle.Width, FigureStyle.Height + titleLines * 20 + series.Count * (int)(FigureStyle.LegendSize * 1.6) + 20);
+        }
         return Finish(plot, legendInside, FigureStyle.Height);
     }
 

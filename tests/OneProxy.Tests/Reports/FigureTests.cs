@@ -103,6 +103,23 @@ public class FigureTests
     }
 
     [Fact]
+    public void ALogAxisPutsMajorTicksOnPowersOfTenAndTheLegendBelow()
+    {
+        double[] x = [0, 1, 2, 3];
+        var figure = LinePlot.Create("regret", "round", "regret", [new LineSeries("a", "#000000", x, [0, 5, 50, 3000]), new LineSeries("b", "#D55E00", x, [0.5, 2, 3, 4])],
+            logY: true, legendBelow: true);
+        var limits = figure.Plot.Axes.GetLimits();
+        Assert.Equal(0, limits.Bottom, 9);                       // 10^0: values below 1 are drawn at 1
+        Assert.InRange(limits.Top, Math.Log10(3000), 3.6);
+        figure.ToSvg(); // ticks are generated when the figure is laid out
+        var majors = figure.Plot.Axes.Left.TickGenerator.Ticks.Where(t => t.IsMajor).ToArray();
+        Assert.Equal(["1", "10", "100", "1,000"], majors.Select(t => t.Label));
+        Assert.Equal([0.0, 1, 2, 3], majors.Select(t => t.Position));
+        Assert.True(figure.Height > FigureStyle.Height);
+        Assert.Equal(FigureStyle.Width, figure.Width);
+    }
+
+    [Fact]
     public void SeriesGetDistinctMarkersAndTheLargestIsDrawnFirst()
     {
         var figure = ParetoPlot.Create("fronts", Fronts, "ms");
