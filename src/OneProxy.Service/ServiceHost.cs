@@ -89,7 +89,7 @@ public static class ServiceHost
             DeviceEndpoints.Map(app, store, contexts, options);
             JobEndpoints.Map(app, store, signals, work, options);
             DashboardEndpoints.Map(app, store, contexts);
-            Selection.SelectionEndpoints.Map(app, store, new Selection.PolicyHost(store, OneProxy.Aquaman.Service.ModelCatalog.ForThesisModels(), options.Onboarding.Seed));
+            Selection.SelectionEndpoints.Map(app, store, new Selection.PolicyHost(store, OneProxy.Aquaman.Service.ModelCatalog.ForThesisModels(), options.Onboarding.Seed, options.SelectionPolicy));
             await app.StartAsync(ct);
             var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new RunningService(app, store, app.Services.GetRequiredService<PlannerHost>(), url);

@@ -59,6 +59,9 @@ public sealed record ServiceOptions
 
     public OnboardingSettings Onboarding { get; init; } = new();
 
+    /// <summary>The bandit behind select/feedback: aquaman-nlaug (recommended) or the thesis-exact aquaman.</summary>
+    public OneProxy.Aquaman.Service.HostedExploration SelectionPolicy { get; init; } = OneProxy.Aquaman.Service.HostedExploration.NeuralLinUcbAugmented;
+
     public ServiceOptions Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(Store, "--store");

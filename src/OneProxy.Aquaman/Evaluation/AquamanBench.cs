@@ -74,6 +74,7 @@ public static class AquamanBench
                 rows.Add(Row($"decision over {options.Arms} arms", $"m={width}, Z {form}", core.Network.ParameterCount, times));
                 if (update.Length > 0) rows.Add(Row("feedback (Z update)", $"m={width}, Z {form}", core.Network.ParameterCount, update));
             }
+        rows.AddRange(Hosted(env, options));
         foreach (int threads in new[] { 1, 2 })
         {
             var core = new NeuralBanditCore(env.ContextSize, new NeuralBanditOptions { HiddenWidth = options.Widths[0], RetrainEvery = int.MaxValue, TrainingThreads = threads, Epochs = options.Epochs, MaxTrainingContexts = 0 }, (ulong)options.Seed);
@@ -104,6 +105,36 @@ public static class AquamanBench
                 rows.AddRange(AugmentedSimulation(kind, options, cancellationToken));
             }
         return rows;
+    }
+
+    /// <summary>
+    /// The service's hosted policy (validation, feature scaling, decision bookkeeping included) over all arms, after the
+    /// warm feedbacks (so the network has retrained and, for aquaman-nlaug, the ridge head is past its uniform start).
+    /// </summary>
+    private static IEnumerable<BenchRow> Hosted(KrrEnvironment env, BenchOptions options)
+    {
+        var catalog = Service.ModelCatalog.From(env);
+        foreach (var exploration in new[] { Service.HostedExploration.Thesis, Service.HostedExploration.NeuralLinUcbAugmented })
+        {
+            var policy = Service.AquamanPolicy.Create(catalog, new NeuralBanditOptions { HiddenWidth = options.Widths[0] }, options.Seed, exploration: exploration);
+            var rng = SeedStream.Random(options.Seed, "bench/hosted");
+            for (int i = 0; i < options.WarmFeedbacks; i++)
+            {
+                int d = rng.Next(env.Devices.Count);
+                var r = policy.Select(new Service.SelectRequest("bench", env.Devices[d].Features));
+                policy.Feedback(new Service.FeedbackRequest(r.DecisionId, env.DrawQoe(d, catalog.Models.Select(m => m.Name).ToList().IndexOf(r.Model), rng)));
+            }
+            var times = new double[options.Decisions];
+            for (int i = 0; i < options.Decisions; i++)
+            {
+                var features = env.Devices[rng.Next(env.Devices.Count)].Features;
+                long t0 = Stopwatch.GetTimestamp();
+                var r = policy.Select(new Service.SelectRequest("bench", features));
+                times[i] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                policy.Feedback(new Service.FeedbackRequest(r.DecisionId, 0.5));
+            }
+            yield return Row($"hosted select over {catalog.Models.Count} arms", $"{Service.PolicyNames.Of(exploration)}", 0, times);
+        }
     }
 
     /// <summary>One full simulation of Aquaman (defaults, delays up to 500) and its Stopwatch breakdown by phase.</summary>

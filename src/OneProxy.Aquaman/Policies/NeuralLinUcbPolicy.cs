@@ -42,11 +42,9 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
     private readonly double[][] _raw; // per device: s · scaled device features (empty when s = 0)
     private readonly double _alpha;
     private readonly NeuralLinUcbMean _mean;
-    private readonly double[][] _inverse; // per arm, p × p row-major
-    private readonly double[][] _b;
+    private readonly PerModelRidge _ridge;
     private readonly Dictionary<int, (double Count, double Sum)> _pairs = new();
     private readonly double[] _phi;
-    private readonly double[] _work;
     private readonly SplitMix64 _rng;
     private readonly int _uniformDecisions;
     private int _retrainings;
@@ -73,12 +71,8 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
         _p = _m + (rawScale > 0 ? deviceFeatures : 0) + 1;
         _alpha = alpha;
         _mean = mean;
-        _inverse = new double[_arms][];
-        _b = new double[_arms][];
-        for (int a = 0; a < _arms; a++) { _inverse[a] = new double[_p * _p]; _b[a] = new double[_p]; }
-        ResetMatrices();
+        _ridge = new PerModelRidge(_arms, _p, _core.Options.Lambda);
         _phi = new double[_p];
-        _work = new double[_p];
     }
 
     public string Name { get; }
@@ -98,7 +92,7 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
         _core.AddFeedback(_contexts[device][arm], qoe);
         if (_core.Profile.Retrainings != _retrainings) { Rebuild(); return; } // the rebuild already holds this feedback
         double f = Phi(device, arm);
-        AddRankOne(arm, 1, _mean == NeuralLinUcbMean.NetworkPlusResidual ? qoe - f : qoe);
+        _ridge.Add(arm, _phi, 1, _mean == NeuralLinUcbMean.NetworkPlusResidual ? qoe - f : qoe);
     }
 
     public ArmChoice Choose(int round, int device, int[] feasible)
@@ -119,16 +113,8 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
         foreach (int a in feasible)
         {
             double f = Phi(device, a);
-            var inv = _inverse[a];
-            double quad = 0, ridge = 0;
-            for (int i = 0; i < _p; i++)
-            {
-                double ai = 0, ti = 0;
-                for (int j = 0; j < _p; j++) { ai += inv[i * _p + j] * _phi[j]; ti += inv[i * _p + j] * _b[a][j]; }
-                quad += _phi[i] * ai;
-                ridge += _phi[i] * ti;
-            }
-            double mean = _mean switch { NeuralLinUcbMean.Ridge => ridge, NeuralLinUcbMean.NetworkPlusResidual => f + ridge, _ => f }, width = Math.Sqrt(Math.Max(quad, 0)), score = mean + _alpha * width;
+            var (ridge, width) = _ridge.Score(a, _phi);
+            double mean = _mean switch { NeuralLinUcbMean.Ridge => ridge, NeuralLinUcbMean.NetworkPlusResidual => f + ridge, _ => f }, score = mean + _alpha * width;
             if (score > bestScore) { best = a; bestScore = score; ties = 1; bestMean = mean; bestWidth = width; }
             else if (score == bestScore && _rng.NextInt(++ties) == 0) { best = a; bestMean = mean; bestWidth = width; }
         }
@@ -147,17 +133,6 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
         return f;
     }
 
-    /// <summary>A_a⁻¹ ← (A_a + n φφᵀ)⁻¹ by Sherman–Morrison, b_a += sum · φ.</summary>
-    private void AddRankOne(int arm, double count, double sum)
-    {
-        var inv = _inverse[arm];
-        for (int i = 0; i < _p; i++) { double s = 0; for (int j = 0; j < _p; j++) s += inv[i * _p + j] * _phi[j]; _work[i] = s; }
-        double den = 1 / count;
-        for (int i = 0; i < _p; i++) den += _phi[i] * _work[i];
-        for (int i = 0; i < _p; i++) for (int j = 0; j < _p; j++) inv[i * _p + j] -= _work[i] * _work[j] / den;
-        for (int i = 0; i < _p; i++) _b[arm][i] += sum * _phi[i];
-    }
-
     /// <summary>After a retraining: every A_a⁻¹, b_a from scratch with the new φ over all (device, model) pairs.</summary>
     private void Rebuild()
     {
@@ -172,23 +147,12 @@ public sealed class NeuralLinUcbPolicy : ISimulationPolicy
     private void RebuildAll()
     {
         _retrainings = _core.Profile.Retrainings;
-        ResetMatrices();
+        _ridge.Reset();
         foreach (var (key, (n, s)) in _pairs)
         {
             int device = key / _arms, arm = key % _arms;
             double f = Phi(device, arm);
-            AddRankOne(arm, n, _mean == NeuralLinUcbMean.NetworkPlusResidual ? s - n * f : s);
-        }
-    }
-
-    private void ResetMatrices()
-    {
-        double lambda = _core.Options.Lambda;
-        for (int a = 0; a < _arms; a++)
-        {
-            Array.Clear(_inverse[a]);
-            Array.Clear(_b[a]);
-            for (int i = 0; i < _p; i++) _inverse[a][i * _p + i] = 1 / lambda;
+            _ridge.Add(arm, _phi, n, _mean == NeuralLinUcbMean.NetworkPlusResidual ? s - n * f : s);
         }
     }
 }

@@ -20,8 +20,16 @@ public sealed class AquamanPolicy
     private readonly Dictionary<string, int> _modelIndex;
     private readonly double[][] _contexts;
     private long _nextId;
+    // aquaman-nlaug only: the per-model ridge head, its merged feedback rows (insertion order = rebuild order) and φ.
+    private readonly PerModelRidge? _ridge;
+    private readonly Dictionary<string, RidgeRow> _ridgeRows = new(StringComparer.Ordinal);
+    private readonly double[] _phi = [];
 
-    private AquamanPolicy(ModelCatalog catalog, NeuralBanditOptions options, ulong seed, int maxPending)
+    /// <summary>aquaman-nlaug's settings, the ones its simulation was tuned and reported with (docs/aquaman.md, session 9).</summary>
+    public const double NeuralLinUcbAlpha = 0.05;
+    public const int NeuralLinUcbUniformDecisions = 150;
+
+    private AquamanPolicy(ModelCatalog catalog, NeuralBanditOptions options, ulong seed, int maxPending, HostedExploration exploration = HostedExploration.Thesis)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (catalog.Models.Count < 1) throw new ArgumentException("the catalog has no model");
@@ -37,15 +45,27 @@ public sealed class AquamanPolicy
         }
         Catalog = catalog;
         MaxPending = maxPending;
-        _core = new NeuralBanditCore(catalog.DeviceFeatures.Count + catalog.ModelFeatures.Count, options, seed);
+        Exploration = exploration;
+        int contextSize = catalog.DeviceFeatures.Count + catalog.ModelFeatures.Count;
+        if (exploration == HostedExploration.NeuralLinUcbAugmented)
+        {
+            // As in simulation: the core only predicts and supplies φ (ε-greedy with ε = 0 keeps no Z matrix).
+            _core = new NeuralBanditCore(contextSize, options with { Exploration = NeuralExploration.EpsilonGreedy, Epsilon = 0 }, seed);
+            int p = _core.Options.HiddenWidth + catalog.DeviceFeatures.Count + 1;
+            _ridge = new PerModelRidge(catalog.Models.Count, p, _core.Options.Lambda);
+            _phi = new double[p];
+        }
+        else _core = new NeuralBanditCore(contextSize, options, seed);
         _contexts = new double[catalog.Models.Count][];
     }
 
     /// <summary>A fresh policy (θ = θ0, empty history) over <paramref name="catalog"/>.</summary>
-    public static AquamanPolicy Create(ModelCatalog catalog, NeuralBanditOptions? options = null, int seed = 0, int maxPending = 100_000) =>
-        new(catalog, options ?? new NeuralBanditOptions(), (ulong)SeedStream.Derive(seed, "service-policy"), maxPending);
+    public static AquamanPolicy Create(ModelCatalog catalog, NeuralBanditOptions? options = null, int seed = 0, int maxPending = 100_000,
+        HostedExploration exploration = HostedExploration.Thesis) =>
+        new(catalog, options ?? new NeuralBanditOptions(), (ulong)SeedStream.Derive(seed, "service-policy"), maxPending, exploration);
 
     public ModelCatalog Catalog { get; }
+    public HostedExploration Exploration { get; }
     public int MaxPending { get; }
     public NeuralBanditOptions Options => _core.Options;
     public long DecisionCount { get { lock (_gate) return _nextId; } }
@@ -68,7 +88,7 @@ public sealed class AquamanPolicy
                 device.CopyTo(x, 0);
                 for (int f = 0; f < Catalog.ModelFeatures.Count; f++) x[device.Length + f] = Catalog.ModelFeatures[f].Normalize(Catalog.Models[m].Features[f]);
             }
-            var choice = _core.Choose(_contexts, candidates);
+            var choice = _ridge is null ? _core.Choose(_contexts, candidates) : ChooseByRidge(candidates);
             long id = _nextId++;
             _pending[id] = new PendingDecision(id, request.DeviceId, Catalog.Models[choice.Arm].Name, (double[])_contexts[choice.Arm].Clone());
             _order.Enqueue(id);
@@ -96,6 +116,7 @@ public sealed class AquamanPolicy
                 throw new AquamanInputException($"feedback for decision {request.DecisionId}: device '{request.DeviceId}' but the decision was for '{decision.DeviceId}'");
             _pending.Remove(request.DecisionId);
             bool retrained = _core.AddFeedback(decision.Context, request.Qoe);
+            if (_ridge is not null) AddRidgeFeedback(_modelIndex[decision.Model], decision.Context, request.Qoe, retrained);
             if (_order.Count > 4 * Math.Max(_pending.Count, 1024)) Compact();
             return new FeedbackResponse(retrained, _core.History.Feedbacks, _pending.Count);
         }
@@ -115,6 +136,9 @@ public sealed class AquamanPolicy
                 History = _core.History.Rows().Select(r => new HistoryRow(r.Context, r.Sum, r.Count)).ToArray(),
                 Pending = _order.Where(_pending.ContainsKey).Select(id => _pending[id]).ToArray(),
                 SinceRetrain = _core.SinceRetrain, TrainingLosses = _core.TrainingLosses.ToArray(), RandomState = _core.Random.State,
+                Exploration = Exploration,
+                RidgeRows = _ridge is null ? null : _ridgeRows.Values.ToArray(),
+                Ridge = _ridge is null ? null : AquamanPolicyState.Bytes(_ridge.Export()),
             };
             return JsonSerializer.Serialize(state, Json);
         }
@@ -123,8 +147,8 @@ public sealed class AquamanPolicy
     public static AquamanPolicy FromJson(string json)
     {
         var state = JsonSerializer.Deserialize<AquamanPolicyState>(json, Json) ?? throw new ArgumentException("policy state: empty JSON");
-        if (state.Version != AquamanPolicyState.CurrentVersion) throw new ArgumentException($"policy state version {state.Version}, this build reads {AquamanPolicyState.CurrentVersion}");
-        var policy = new AquamanPolicy(state.Catalog, state.Options, 0, state.MaxPending);
+        if (state.Version is < 1 or > AquamanPolicyState.CurrentVersion) throw new ArgumentException($"policy state version {state.Version}, this build reads 1..{AquamanPolicyState.CurrentVersion}");
+        var policy = new AquamanPolicy(state.Catalog, state.Options, 0, state.MaxPending, state.Exploration);
         var core = policy._core;
         var parameters = AquamanPolicyState.Doubles(state.Parameters, "parameters");
         var initial = AquamanPolicyState.Doubles(state.InitialParameters, "initial parameters");
@@ -139,6 +163,17 @@ public sealed class AquamanPolicy
         core.RestoreLosses(state.TrainingLosses);
         core.Random.State = state.RandomState;
         policy._nextId = state.NextDecisionId;
+        if (policy._ridge is not null)
+        {
+            if (state.Ridge is null || state.RidgeRows is null) throw new ArgumentException("policy state: an aquaman-nlaug state without its ridge head");
+            policy._ridge.Import(AquamanPolicyState.Doubles(state.Ridge, "ridge"));
+            foreach (var row in state.RidgeRows)
+            {
+                if (row.Model < 0 || row.Model >= policy.Catalog.Models.Count || row.Context.Length != core.ContextSize)
+                    throw new ArgumentException($"policy state: ridge row for model {row.Model} is inconsistent");
+                policy._ridgeRows[RidgeKey(row.Model, row.Context)] = row;
+            }
+        }
         foreach (var p in state.Pending)
         {
             if (p.Id < 0 || p.Id >= state.NextDecisionId || !policy._modelIndex.ContainsKey(p.Model) || p.Context.Length != core.ContextSize)
@@ -148,6 +183,56 @@ public sealed class AquamanPolicy
         }
         return policy;
     }
+
+    /// <summary>aquaman-nlaug's choice: uniform for the first decisions (and until a feedback has arrived), then the best ridge UCB.</summary>
+    private ArmChoice ChooseByRidge(int[] candidates)
+    {
+        int k = candidates.Length;
+        if (_nextId < NeuralLinUcbUniformDecisions || _core.History.Feedbacks == 0)
+            return new ArmChoice(candidates[_core.Random.NextInt(k)], 1.0 / k, 0, 0);
+        int best = -1, ties = 0;
+        double bestScore = double.NegativeInfinity, bestMean = 0, bestWidth = 0;
+        foreach (int a in candidates)
+        {
+            Phi(_contexts[a]);
+            var (mean, width) = _ridge!.Score(a, _phi);
+            double score = mean + NeuralLinUcbAlpha * width;
+            if (score > bestScore) { best = a; bestScore = score; ties = 1; bestMean = mean; bestWidth = width; }
+            else if (score == bestScore && _core.Random.NextInt(++ties) == 0) { best = a; bestMean = mean; bestWidth = width; }
+        }
+        return new ArmChoice(best, 1.0 / ties, bestMean, bestWidth);
+    }
+
+    /// <summary>Merges the feedback into its (model, context) row; after a retraining φ moved, so every model's ridge is rebuilt.</summary>
+    private void AddRidgeFeedback(int model, double[] context, double qoe, bool retrained)
+    {
+        string key = RidgeKey(model, context);
+        _ridgeRows[key] = _ridgeRows.TryGetValue(key, out var row) ? row with { Count = row.Count + 1, QoeSum = row.QoeSum + qoe } : new RidgeRow(model, context, 1, qoe);
+        if (!retrained)
+        {
+            Phi(context);
+            _ridge!.Add(model, _phi, 1, qoe);
+            return;
+        }
+        _ridge!.Reset();
+        foreach (var r in _ridgeRows.Values)
+        {
+            Phi(r.Context);
+            _ridge.Add(r.Model, _phi, r.Count, r.QoeSum);
+        }
+    }
+
+    /// <summary>[φ(x), the context's scaled device features, 1] into _phi.</summary>
+    private void Phi(double[] context)
+    {
+        int m = _core.Options.HiddenWidth, devices = Catalog.DeviceFeatures.Count;
+        _core.LastHidden(context, _phi.AsSpan(0, m));
+        context.AsSpan(0, devices).CopyTo(_phi.AsSpan(m));
+        _phi[^1] = 1.0;
+    }
+
+    private static string RidgeKey(int model, double[] context) =>
+        $"{model}:{Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(context.AsSpan()))}";
 
     private double[] ScaleDevice(double[]? features)
     {

@@ -10,9 +10,14 @@ namespace OneProxy.Service.Selection;
 /// no decision and no feedback. The parsed policy is kept between requests and re-read only
 /// when another replica wrote a newer version.
 /// </summary>
-public sealed class PolicyHost(OnboardingStore store, ModelCatalog catalog, int seed)
+public sealed class PolicyHost(OnboardingStore store, ModelCatalog catalog, int seed, HostedExploration exploration = HostedExploration.NeuralLinUcbAugmented)
 {
-    public const string Name = "aquaman";
+    /// <summary>
+    /// The store keeps each policy's state under its own name, so switching `serve --selection-policy` starts that
+    /// policy fresh and never reads the other's state as its own.
+    /// </summary>
+    public string Name { get; } = PolicyNames.Of(exploration);
+
     private readonly object _gate = new();
     private (long Version, AquamanPolicy Policy)? _cached;
 
@@ -37,7 +42,9 @@ public sealed class PolicyHost(OnboardingStore store, ModelCatalog catalog, int 
         lock (_gate)
         {
             var policy = _cached is { } c && c.Version == version ? c.Policy
-                : state is null ? AquamanPolicy.Create(catalog, seed: seed) : AquamanPolicy.FromJson(state);
+                : state is null ? AquamanPolicy.Create(catalog, seed: seed, exploration: exploration) : AquamanPolicy.FromJson(state);
+            if (policy.Exploration != exploration)
+                throw new InvalidOperationException($"the stored '{Name}' policy state is a {policy.Exploration} policy, not {exploration}");
             try
             {
                 var result = step(policy);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OneProxy.Aquaman.Service;
 using OneProxy.Service;
 using OneProxy.Service.Onboarding;
 using OneProxy.Storage;
@@ -28,12 +29,14 @@ public static class ServeCommand
         var maxBody = new Option<long>("--max-body-bytes") { Description = "Largest request body", DefaultValueFactory = _ => d.MaxBodyBytes };
         var refit = new Option<int>("--refit-every") { Description = "Algorithm 5's pruning: re-adapt every N pruning measurements (0: the paper's one-shot pruning, several times cheaper)", DefaultValueFactory = _ => new OnboardingSettings().RefitEvery };
         var seed = CommonOptions.Seed();
+        var selection = new Option<string>("--selection-policy") { Description = "Bandit behind /select and /feedback: aquaman-nlaug (recommended) or aquaman (thesis Alg. 3-4)", DefaultValueFactory = _ => "aquaman-nlaug" };
+        selection.AcceptOnlyFromAmong("aquaman-nlaug", "aquaman");
         var runSeconds = new Option<int?>("--run-seconds") { Description = "Stop by itself after this long (default: until Ctrl-C / SIGTERM)" };
         var cmd = new Command("serve",
             "Device onboarding as a service: register devices, agents lease measurement jobs, devices are onboarded as results arrive; dashboard at /dashboard, OpenAPI at /openapi/v1.json.\n" +
             "Example: oneproxy serve --store onboarding.db   (several replicas: --store \"Host=127.0.0.1;Port=5432;Username=u;Database=d\")")
         {
-            store, port, space, library, latency, accuracy, adminKey, pipelines, slots, nice, leaseMs, plannerLease, pollMs, budget, maxBody, refit, seed, runSeconds,
+            store, port, space, library, latency, accuracy, adminKey, pipelines, slots, nice, leaseMs, plannerLease, pollMs, budget, maxBody, refit, seed, selection, runSeconds,
         };
         cmd.SetAction(AsyncGuard.Guarded(async (parse, ct) =>
         {
@@ -46,6 +49,7 @@ public static class ServeCommand
                 AdminKey = key, Pipelines = parse.GetValue(pipelines), ComputeSlots = parse.GetValue(slots), PipelineNice = parse.GetValue(nice), LeaseMs = parse.GetValue(leaseMs), PlannerLeaseMs = parse.GetValue(plannerLease),
                 ResultPollMs = parse.GetValue(pollMs), DefaultBudget = parse.GetValue(budget), MaxBodyBytes = parse.GetValue(maxBody),
                 Onboarding = new OnboardingSettings { Seed = parse.GetValue(seed), RefitEvery = parse.GetValue(refit) },
+                SelectionPolicy = parse.GetValue(selection) == "aquaman" ? HostedExploration.Thesis : HostedExploration.NeuralLinUcbAugmented,
             }.Validate();
             var run = parse.GetValue(runSeconds) is int s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
             return await ServeUseCase.RunAsync(new ServeRequest(options, parse.GetValue(latency), parse.GetValue(accuracy), run), parse.InvocationConfiguration.Output, err, ct);
