@@ -28,6 +28,7 @@ public static class BenchAdaptCommand
             Description = "Methods the automatic choice picks from, comma-separated (" + string.Join(", ", ProxyAdapter.MethodNames) + "; default: all)",
             CustomParser = CommonOptions.MethodList,
         };
+        var baseline = new Option<AutoBaseline>("--auto-baseline") { Description = "What auto must beat: prior (the library prior's posterior) or proxy (the raw proxy, before session 9)", DefaultValueFactory = _ => new AdaptationOptions().Baseline };
         var z = new Option<double>("--selection-z") { Description = "Auto leaves the raw proxy only for a gain in agreeing pairs above this many standard errors", DefaultValueFactory = _ => new AdaptationOptions().SelectionZ };
         var protocol = new Option<AdaptationProtocol>("--protocol") { Description = "fixed (one library) or lofo (leave-one-family-out: every column is a target, its library is every other family)", CustomParser = r => ProtocolOf(r.Tokens[0].Value) };
         var design = new Option<SamplingDesign>("--design") { Description = "random or designed (k-center, then where the predictors disagree)", DefaultValueFactory = _ => SamplingDesign.Random };
@@ -42,10 +43,10 @@ public static class BenchAdaptCommand
             "Adaptation benchmark: for each target and sample size, SRCC on all remaining architectures for the proxy alone, " +
             "AdaProxy, the proxy library, library+AdaProxy, a predictor fitted on the target samples alone, and the automatic choice.\n" +
             "Example: oneproxy bench adapt --space nasbench201 --proxy pixel3 --targets titan_rtx_256,gold_6226,fpga,pixel2,raspi4,eyeriss");
-        cmd.With(data.All, [proxy, targets, library, samples, seeds, penalty, methods, z, protocol, design, pool, incremental], loop.All, output.All);
+        cmd.With(data.All, [proxy, targets, library, samples, seeds, penalty, methods, z, baseline, protocol, design, pool, incremental], loop.All, output.All);
         cmd.SetAction(CommandRunner.Guarded((parse, cancellation) =>
         {
-            var options = new AdaptationOptions { CorrectionPenalty = parse.GetValue(penalty), SelectionZ = parse.GetValue(z) };
+            var options = new AdaptationOptions { CorrectionPenalty = parse.GetValue(penalty), SelectionZ = parse.GetValue(z), Baseline = parse.GetValue(baseline) };
             if (parse.GetValue(methods) is { Length: > 0 } chosen) options = options with { Candidates = chosen };
             var request = new BenchAdaptRequest
             {

@@ -36,6 +36,13 @@ public sealed record AdaptationOptions
     /// </summary>
     public double SelectionZ { get; init; } = 1.0;
 
+    /// <summary>
+    /// What the automatic choice must beat: <see cref="AutoBaseline.Prior"/> (the library prior's posterior, which
+    /// already shrinks towards the proxy and the library mean) or <see cref="AutoBaseline.Proxy"/> (the raw proxy, the
+    /// choice before session 9). With the prior as baseline the raw proxy is one more candidate that must beat it.
+    /// </summary>
+    public AutoBaseline Baseline { get; init; } = AutoBaseline.Prior;
+
     public AdaptationOptions Validate()
     {
         if (CorrectionPenalty == Penalty.None) throw new InvalidOptionException("penalty", "AdaProxy's corrections need an L1 or L2 penalty");

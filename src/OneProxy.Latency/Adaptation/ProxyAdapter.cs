@@ -79,13 +79,18 @@ public sealed class ProxyAdapter
     {
         var results = _options.Candidates.Where(Applicable).Select(m => fitted.FirstOrDefault(r => r.Method == m)
             ?? throw new ArgumentException($"no fitted result for candidate method {MethodName(m)}")).ToList();
-        // The baseline is the simplest candidate: the raw proxy unless the caller left it out.
+        // The simplest candidate: the raw proxy unless the caller left it out.
         var proxy = results.OrderBy(r => Complexity(r.Method)).First();
-        var usable = results.Where(r => r != proxy && r.Rejected is null).ToList();
-        var candidates = new List<SelectionCandidate> { new(proxy.OutOfSample, 1, 0) };
+        // The baseline: the library prior's posterior where it is fitted and usable (its mean mixes the proxy and the
+        // library, so with few samples it stays near what the library says; issue 19), else the simplest candidate.
+        var baseline = _options.Baseline == AutoBaseline.Prior
+            ? results.FirstOrDefault(r => r.Method == AdaptationMethod.Prior && r.Rejected is null && !AutoSelection.IsConstant(r.OutOfSample)) ?? proxy
+            : proxy;
+        var usable = results.Where(r => r != baseline && r.Rejected is null).ToList();
+        var candidates = new List<SelectionCandidate> { new(baseline.OutOfSample, 1, 0) };
         candidates.AddRange(usable.Select(r => new SelectionCandidate(r.OutOfSample, r.Method == AdaptationMethod.Device ? _library.Count : 1, Complexity(r.Method))));
         var outcome = AutoSelection.Choose(candidates, latencyMs, _options.SelectionZ);
-        var chosen = outcome.Chosen == 0 ? proxy : usable[outcome.Chosen - 1];
+        var chosen = outcome.Chosen == 0 ? baseline : usable[outcome.Chosen - 1];
         // The chosen candidate's own out-of-sample SRCC: leave-one-out SRCC is pessimistic for fitted
         // models on few samples and choosing the best is optimistic; the benchmark measures the sum
         // (docs/adaptation.md). A NaN (too few samples) falls back to the proxy's sample SRCC.
