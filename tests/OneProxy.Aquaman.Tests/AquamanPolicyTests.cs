@@ -7,9 +7,10 @@ public class AquamanPolicyTests
 {
     private static readonly double[] Tablet = [2.0, 8, 4, 1866, 7040];
 
-    private static AquamanPolicy Trained(int feedbacks)
+    /// <summary>A small hosted policy after <paramref name="feedbacks"/> rounds of the thesis world (shared with <see cref="HostedNeuralLinUcbTests"/>).</summary>
+    internal static AquamanPolicy Trained(int feedbacks, HostedExploration exploration = HostedExploration.Thesis)
     {
-        var policy = AquamanPolicy.Create(ModelCatalog.ForThesisModels(), new Policies.NeuralBanditOptions { RetrainEvery = 20, Epochs = 20, HiddenWidth = 8 }, seed: 3);
+        var policy = AquamanPolicy.Create(ModelCatalog.ForThesisModels(), new Policies.NeuralBanditOptions { RetrainEvery = 20, Epochs = 20, HiddenWidth = 8 }, seed: 3, exploration: exploration);
         var env = new ThesisEnvironment(includeNasnet: true);
         var rng = new Random(2);
         for (int i = 0; i < feedbacks; i++)

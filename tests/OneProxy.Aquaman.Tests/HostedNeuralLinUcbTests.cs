@@ -8,21 +8,7 @@ public class HostedNeuralLinUcbTests
 {
     private static readonly double[] Tablet = [2.0, 8, 4, 1866, 7040];
 
-    private static AquamanPolicy Trained(int feedbacks, int seed = 3)
-    {
-        var policy = AquamanPolicy.Create(ModelCatalog.ForThesisModels(), new Policies.NeuralBanditOptions { RetrainEvery = 20, Epochs = 20, HiddenWidth = 8 },
-            seed: seed, exploration: HostedExploration.NeuralLinUcbAugmented);
-        var env = new ThesisEnvironment(includeNasnet: true);
-        var rng = new Random(2);
-        for (int i = 0; i < feedbacks; i++)
-        {
-            int d = rng.Next(4);
-            var r = policy.Select(new SelectRequest($"dev{d}", ThesisData.Devices[d]));
-            int arm = Array.IndexOf(ThesisData.ModelNames, r.Model);
-            policy.Feedback(new FeedbackRequest(r.DecisionId, env.DrawQoe(d, arm, rng), r.Model, $"dev{d}"));
-        }
-        return policy;
-    }
+    private static AquamanPolicy Trained(int feedbacks) => AquamanPolicyTests.Trained(feedbacks, HostedExploration.NeuralLinUcbAugmented);
 
     [Fact]
     public void Bad_requests_are_refused_and_change_nothing()
