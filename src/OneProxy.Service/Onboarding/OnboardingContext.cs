@@ -19,6 +19,7 @@ public sealed class OnboardingContext
     private readonly CharacterisedDevices _characterised;
     private readonly ConcurrentDictionary<string, Lazy<LinearPredictor>> _predictors = new();
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<Candidate>>> _fronts = new();
+    private readonly ConcurrentDictionary<string, Lazy<ProxyAdapter>> _adapters = new();
     private readonly Dictionary<Architecture, int> _row;
     private readonly Lazy<FeatureMatrix> _all;
     private readonly Lazy<double[]> _allAccuracy;
@@ -82,6 +83,11 @@ public sealed class OnboardingContext
             Pareto.Front(_all.Value.Architectures, Predictor(p).PredictAll(_all.Value), _allAccuracy.Value))).Value;
 
     /// <summary>An adapter for <paramref name="proxy"/> whose library is every other library device.</summary>
+    /// <summary>
+    /// One adapter per proxy for the process: a <see cref="ProxyAdapter"/> is immutable once built, and building it
+    /// (its 2,000-architecture reference set, and the library prior on first use) cost every device's onboarding
+    /// again when it was made per device (run P in docs/service.md).
+    /// </summary>
     public ProxyAdapter Adapter(string proxy) =>
-        new(Space, Predictor(proxy), Library.Where(d => d != proxy).Select(Predictor).ToArray());
+        _adapters.GetOrAdd(proxy, p => new Lazy<ProxyAdapter>(() => new(Space, Predictor(p), Library.Where(d => d != p).Select(Predictor).ToArray()))).Value;
 }
